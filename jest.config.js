@@ -1,0 +1,11 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  preset: "ts-jest",
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests"],
+  moduleNameMapper: {
+    "^pulumi-taurusdb-backups$": "<rootDir>/provider/index.ts",
+    "^pulumi-taurusdb-backups/emulator$": "<rootDir>/provider/emulator/index.ts",
+  },
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] },
+};
