@@ -1,0 +1,70 @@
+/**
+ * Credentials in memory. They print as `[redacted]` however they are printed (string, JSON,
+ * `util.inspect`, a logger walking the object), so a stray log line cannot leak them.
+ */
+import { inspect } from "node:util";
+
+abstract class RedactedCredentials {
+  abstract readonly kind: "aksk" | "token";
+  /** A label safe to show: the kind, and for AK/SK the access key, which is an identifier. */
+  abstract describe(): string;
+  toString(): string {
+    return `[redacted ${this.describe()}]`;
+  }
+  toJSON(): string {
+    return this.toString();
+  }
+  [inspect.custom](): string {
+    return this.toString();
+  }
+}
+
+/** An AK/SK pair (with a security token when temporary): requests are signed. */
+export class AkSkCredentials extends RedactedCredentials {
+  readonly kind = "aksk" as const;
+  readonly #secretKey: string;
+  readonly #securityToken?: string;
+
+  constructor(
+    readonly accessKey: string,
+    secretKey: string,
+    securityToken?: string,
+  ) {
+    super();
+    this.#secretKey = secretKey;
+    this.#securityToken = securityToken;
+  }
+
+  get secretKey(): string {
+    return this.#secretKey;
+  }
+
+  get securityToken(): string | undefined {
+    return this.#securityToken;
+  }
+
+  describe(): string {
+    return `AK/SK credentials for access key ${this.accessKey}${this.#securityToken ? " (temporary)" : ""}`;
+  }
+}
+
+/** An IAM token, sent as `X-Auth-Token`. */
+export class TokenCredentials extends RedactedCredentials {
+  readonly kind = "token" as const;
+  readonly #token: string;
+
+  constructor(token: string) {
+    super();
+    this.#token = token;
+  }
+
+  get token(): string {
+    return this.#token;
+  }
+
+  describe(): string {
+    return "IAM token credentials";
+  }
+}
+
+export type Credentials = AkSkCredentials | TokenCredentials;

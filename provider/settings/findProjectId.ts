@@ -1,0 +1,47 @@
+/**
+ * Finds the project id of a region through IAM (`GET /v3/projects?name=<region>`), as the vendor's
+ * SDKs do, once per process for each endpoint, region and identity. Failures are not cached.
+ */
+import { createHash } from "node:crypto";
+import { PROJECTS_PATH } from "../api/wire";
+import { PROJECT_ID_PATTERN } from "../api/rules";
+import { TaurusDbResponseError } from "../errors";
+import type { ApiClient } from "../http/client";
+import type { Credentials } from "./credentials";
+
+const found = new Map<string, Promise<string>>();
+
+export function findProjectId(client: ApiClient, iamEndpoint: string, region: string, credentials: Credentials): Promise<string> {
+  const identity = credentials.kind === "aksk" ? credentials.accessKey : createHash("sha256").update(credentials.token).digest("hex");
+  const key = `${iamEndpoint}|${region}|${identity}`;
+  let projectId = found.get(key);
+  if (!projectId) {
+    projectId = lookUp(client, iamEndpoint, region);
+    found.set(key, projectId);
+    projectId.catch(() => found.delete(key));
+  }
+  return projectId;
+}
+
+/** Forgets every project id found (for tests). */
+export function forgetProjectIds(): void {
+  found.clear();
+}
+
+async function lookUp(client: ApiClient, iamEndpoint: string, region: string): Promise<string> {
+  const response = await client.getJson({ baseUrl: iamEndpoint, path: PROJECTS_PATH, query: [["name", region]] });
+  const projects = (response.body as { projects?: unknown })?.projects;
+  if (!Array.isArray(projects)) {
+    throw new TaurusDbResponseError(response.context, "the IAM project list has no `projects` array", response.quote());
+  }
+  const matches = projects.filter(
+    (p): p is { id: string; name: string } => typeof p?.id === "string" && p?.name === region && PROJECT_ID_PATTERN.test(p.id),
+  );
+  if (matches.length !== 1) {
+    const why = matches.length === 0
+      ? `no project named ${JSON.stringify(region)} is visible to these credentials`
+      : `${matches.length} projects are named ${JSON.stringify(region)}`;
+    throw new TaurusDbResponseError(response.context, `${why}; set projectId explicitly`, response.quote());
+  }
+  return matches[0].id;
+}

@@ -1,0 +1,116 @@
+/**
+ * The public shapes of the data function, in the style of Pulumi's generated SDKs:
+ * `GetInstanceBackupsArgs` in, a readonly `GetInstanceBackupsResult` out.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import type { BackupMode, BackupStatus, BackupType, FilterField, Language, OrderField, OrderRule } from "./api/rules";
+
+export type { BackupMode, BackupStatus, BackupType, FilterField, Language, OrderField, OrderRule } from "./api/rules";
+
+/** Where to reach the API and who to be. Every field falls back to stack config, then the environment. */
+export interface ConnectionArgs {
+  /** Region, e.g. `cn-north-4`. Chooses the endpoint and, without `projectId`, the project. */
+  region?: string;
+  /** Project id (32 letters or digits). Found through IAM from the region when left out. */
+  projectId?: string;
+  /** Overrides the endpoint from the region table (private clouds, proxies, the emulator). */
+  endpoint?: string;
+  /** Overrides the IAM endpoint used to find the project id. */
+  iamEndpoint?: string;
+  /** Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. */
+  accessKey?: string;
+  /** Secret key of an AK/SK pair. Never sent, logged or stored. */
+  secretKey?: string;
+  /** Security token of a temporary AK/SK pair (`X-Security-Token`). */
+  securityToken?: string;
+  /** An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. */
+  authToken?: string;
+}
+
+/** How patiently to talk to the API. */
+export interface TransportArgs {
+  /** Language of the API's error messages (`X-Language`). Default `en-us`. */
+  language?: Language;
+  /** Cap on requests in flight while paging. Default 16. */
+  maxConcurrency?: number;
+  /** Attempts per request for throttling, 502/503/504 and network errors. Default 6. */
+  maxAttempts?: number;
+  /** Deadline of one request, in milliseconds. Default 30 000. */
+  requestTimeoutMs?: number;
+  /** Deadline of the whole listing, retries and rescans included, in milliseconds. Default 300 000. */
+  timeoutMs?: number;
+}
+
+/** Which backups to ask the API for, and which of them to keep. */
+export interface BackupQueryArgs {
+  /** TaurusDB instance id: 36 letters or digits ending in `in07`. */
+  instanceId: string;
+  /** Sent to the API: sort by `name`, `beginTime` or `type`. */
+  orderField?: OrderField;
+  /** Sent to the API with `orderField`: `asc` or `desc`. */
+  orderRule?: OrderRule;
+  /** Sent to the API: the field to filter on (`name`), with `filterContent`. */
+  filterField?: FilterField;
+  /** Sent to the API: the text names are filtered by. */
+  filterContent?: string;
+  /** Records per page, 1..100. Default 100. */
+  pageSize?: number;
+  /** Applied after fetching: keep only these statuses. */
+  statuses?: BackupStatus[];
+  /** Applied after fetching: keep only these backup types. */
+  backupTypes?: BackupType[];
+  /** Applied after fetching: keep backups created at or after this ISO 8601 instant. */
+  createdAfter?: string;
+  /** Applied after fetching: keep backups created strictly before this ISO 8601 instant. */
+  createdBefore?: string;
+  /** Fail with a clear error when no COMPLETED backup matches, so a restore is never wired to nothing. */
+  requireLatestCompleted?: boolean;
+}
+
+/** Arguments of {@link getInstanceBackups}. */
+export interface GetInstanceBackupsArgs extends BackupQueryArgs, ConnectionArgs, TransportArgs {}
+
+/** Each field of `T` as a `pulumi.Input`, arrays as inputs of inputs (Pulumi's generated-SDK convention). */
+export type Inputs<T> = {
+  [K in keyof T]: T[K] extends ReadonlyArray<infer E> | undefined ? pulumi.Input<pulumi.Input<E>[]> : pulumi.Input<T[K]>;
+};
+
+/** Arguments of {@link getInstanceBackupsOutput}: the same, each one a `pulumi.Input`. */
+export type GetInstanceBackupsOutputArgs = Inputs<GetInstanceBackupsArgs>;
+
+/** One full backup, typed. Times are UTC instants in ISO 8601 ending in `Z`. */
+export interface Backup {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly instanceId: string;
+  readonly instanceName: string;
+  readonly status: BackupStatus;
+  readonly sizeKb: number;
+  /** Creation instant, from the API's wall-clock `created` and `time_zone`. */
+  readonly createdAt: string;
+  /** Last update instant, from the API's wall-clock `updated` and `time_zone`. */
+  readonly updatedAt: string;
+  /** The time zone the API reported, as sent (e.g. `UTC+08:00`). */
+  readonly timeZone: string;
+  readonly backupType: BackupType;
+  readonly backupLevel: number;
+  readonly backupMethod: BackupType;
+  readonly useDetail: string;
+  /** Only when the API sends it. */
+  readonly backupMode?: BackupMode;
+}
+
+/** Result of {@link getInstanceBackups}. */
+export interface GetInstanceBackupsResult {
+  readonly instanceId: string;
+  readonly projectId: string;
+  /** How many backups the API listed (its `total_count`), before the local filters. */
+  readonly totalCount: number;
+  /** The backups that pass the local filters, in the API's order. */
+  readonly backups: Backup[];
+  /** Id of the newest COMPLETED backup among `backups`, if any. */
+  readonly latestCompletedBackupId?: string;
+  /** The newest COMPLETED backup among `backups`, if any. */
+  readonly latestCompletedBackup?: Backup;
+}

@@ -1,0 +1,110 @@
+/**
+ * The rules every argument must follow, checked before any request. Each message says what is
+ * allowed, so a typo in a stack fails at preview with a sentence, not a 400 from the gateway.
+ */
+import { z } from "zod";
+import {
+  BACKUP_STATUSES,
+  BACKUP_TYPES,
+  FILTER_FIELDS,
+  INSTANCE_ID_PATTERN,
+  LANGUAGES,
+  ORDER_FIELDS,
+  ORDER_RULES,
+  PAGE_SIZE_MAX,
+  PAGE_SIZE_MIN,
+  PROJECT_ID_PATTERN,
+} from "../api/rules";
+import { InvalidArgumentsError } from "../errors";
+import type { GetInstanceBackupsArgs } from "../types";
+import { toArgumentIssues } from "./issues";
+
+const oneOf = (values: readonly string[]) => `must be one of ${values.map((v) => JSON.stringify(v)).join(", ")}`;
+const integer = (min: number, max: number) =>
+  z.number({ error: `must be an integer from ${min} to ${max}` }).int({ error: `must be an integer from ${min} to ${max}` })
+    .min(min, { error: `must be an integer from ${min} to ${max}` }).max(max, { error: `must be an integer from ${min} to ${max}` });
+const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: oneOf(values) });
+const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.array(enumOf(values), { error: `must be a list of ${oneOf(values).replace("must be one of ", "")}` })
+    .min(1, { error: "must list at least one value, or be left out" });
+
+/** Header values must be printable ASCII: a newline would inject a header. */
+const headerSafe = (what: string) =>
+  z.string({ error: `must be a string (${what})` })
+    .min(1, { error: `must not be empty (${what})` })
+    .regex(/^[\x21-\x7e]+$/, { error: `must be printable ASCII without spaces (${what})` });
+
+/** An ISO 8601 date, or date and time with `Z` or an offset: a bare local time would be ambiguous. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+const instant = z
+  .string({ error: "must be an ISO 8601 string" })
+  .regex(ISO_INSTANT, { error: 'must be ISO 8601 with a zone, e.g. "2026-01-04T09:30:30Z" or "2026-01-04"' })
+  .refine((value) => !Number.isNaN(Date.parse(value)), { error: "is not a real date" });
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const endpointUrl = z.string({ error: "must be a URL string" }).min(1, { error: "must be a URL such as https://host" });
+
+export const argsSchema = z
+  .strictObject({
+    instanceId: z
+      .string({ error: 'is required: 36 letters or digits ending in "in07"' })
+      .regex(INSTANCE_ID_PATTERN, { error: 'must be 36 letters or digits ending in "in07"' }),
+    projectId: z.string({ error: "must be a string" }).regex(PROJECT_ID_PATTERN, { error: "must be 32 letters or digits" }).optional(),
+    region: z
+      .string({ error: "must be a string" })
+      .regex(/^[a-z]{2}(?:-[a-z0-9]+)+$/, { error: 'must be a region name such as "cn-north-4"' })
+      .optional(),
+    endpoint: endpointUrl.optional(),
+    iamEndpoint: endpointUrl.optional(),
+    accessKey: headerSafe("an access key").optional(),
+    secretKey: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }).optional(),
+    securityToken: headerSafe("a security token").optional(),
+    authToken: headerSafe("an IAM token").optional(),
+    language: enumOf(LANGUAGES).optional(),
+    orderField: enumOf(ORDER_FIELDS).optional(),
+    orderRule: enumOf(ORDER_RULES).optional(),
+    filterField: enumOf(FILTER_FIELDS).optional(),
+    filterContent: z
+      .string({ error: "must be a string" })
+      .min(1, { error: "must not be empty; leave it out to list every backup" })
+      .max(512, { error: "must be at most 512 characters" })
+      .refine((value) => !LONE_SURROGATE.test(value), { error: "must be well-formed Unicode (it has a lone surrogate)" })
+      .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { error: "must not contain control characters" })
+      .optional(),
+    pageSize: integer(PAGE_SIZE_MIN, PAGE_SIZE_MAX).optional(),
+    statuses: listOf(BACKUP_STATUSES).optional(),
+    backupTypes: listOf(BACKUP_TYPES).optional(),
+    createdAfter: instant.optional(),
+    createdBefore: instant.optional(),
+    requireLatestCompleted: z.boolean({ error: "must be true or false" }).optional(),
+    maxConcurrency: integer(1, 64).optional(),
+    maxAttempts: integer(1, 20).optional(),
+    requestTimeoutMs: integer(10, 600_000).optional(),
+    timeoutMs: integer(10, 3_600_000).optional(),
+  })
+  .superRefine((args, ctx) => {
+    if (args.orderRule !== undefined && args.orderField === undefined) {
+      ctx.addIssue({ code: "custom", path: ["orderRule"], message: `goes with orderField (${oneOf(ORDER_FIELDS)}); set orderField too` });
+    }
+    if (args.filterField !== undefined && args.filterContent === undefined) {
+      ctx.addIssue({ code: "custom", path: ["filterField"], message: "goes with filterContent; set the text to filter by" });
+    }
+    if (args.createdAfter && args.createdBefore && Date.parse(args.createdAfter) >= Date.parse(args.createdBefore)) {
+      ctx.addIssue({ code: "custom", path: ["createdBefore"], message: "must be later than createdAfter" });
+    }
+  });
+
+/**
+ * Checks arguments against every rule and returns them with `undefined` fields dropped.
+ * Throws {@link InvalidArgumentsError} listing every problem at once.
+ */
+export function validateArgs(args: unknown, context = "getInstanceBackups"): GetInstanceBackupsArgs {
+  if (args === null || typeof args !== "object" || Array.isArray(args)) {
+    throw new InvalidArgumentsError([{ argument: "(arguments)", problem: "must be an object with at least instanceId" }], context);
+  }
+  const defined = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined));
+  const result = argsSchema.safeParse(defined, { reportInput: true });
+  if (!result.success) throw new InvalidArgumentsError(toArgumentIssues(result.error.issues), context);
+  return result.data;
+}
