@@ -1,0 +1,33 @@
+/**
+ * pulumi-taurusdb-backups: the full backups of a Huawei Cloud TaurusDB (GaussDB for MySQL)
+ * instance, as a Pulumi data function and two dynamic resources.
+ */
+export { getInstanceBackups, getInstanceBackupsOutput } from "./getInstanceBackups";
+export type {
+  Backup,
+  BackupMode,
+  BackupQueryArgs,
+  BackupStatus,
+  BackupType,
+  ConnectionArgs,
+  FilterField,
+  GetInstanceBackupsArgs,
+  GetInstanceBackupsOutputArgs,
+  GetInstanceBackupsResult,
+  Language,
+  OrderField,
+  OrderRule,
+  TransportArgs,
+} from "./types";
+export {
+  InconsistentListingError,
+  InvalidArgumentsError,
+  MissingCredentialsError,
+  NoCompletedBackupError,
+  TaurusDbApiError,
+  TaurusDbBackupsError,
+  TaurusDbNetworkError,
+  TaurusDbResponseError,
+  TaurusDbTimeoutError,
+} from "./errors";
+export type { ArgumentIssue, ExchangeContext } from "./errors";

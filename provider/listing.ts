@@ -1,0 +1,146 @@
+/**
+ * The data path, start to end: arguments → settings → validation → signed, retried requests →
+ * pages → typed backups → selection → result. `getInstanceBackups` is this with the defaults of
+ * the running program; tests and the dynamic providers pass their own sources.
+ */
+import { backupsPath } from "./api/wire";
+import { PAGE_SIZE_DEFAULT } from "./api/rules";
+import { describeSchemaIssues, wirePageSchema } from "./backups/wireSchema";
+import { toBackup } from "./backups/toBackup";
+import { NoCompletedBackupError, TaurusDbResponseError, TaurusDbTimeoutError } from "./errors";
+import { ApiClient } from "./http/client";
+import { RequestLimiter } from "./http/limiter";
+import { createTransport, type Transport } from "./http/transport";
+import { collectSnapshot } from "./paging/collectSnapshot";
+import type { FetchPage } from "./paging/page";
+import { scanPages } from "./paging/scanPages";
+import { silentReporter, type ProgressReporter } from "./reporting";
+import { applyFilters } from "./selection/filters";
+import { latestCompleted } from "./selection/latestCompleted";
+import { findProjectId } from "./settings/findProjectId";
+import { resolveConnection } from "./settings/resolve";
+import type { SettingSources } from "./settings/sources";
+import type { Backup, GetInstanceBackupsArgs, GetInstanceBackupsResult } from "./types";
+import { validateArgs } from "./validation/args";
+
+export const DEFAULTS = {
+  pageSize: PAGE_SIZE_DEFAULT,
+  maxConcurrency: 16,
+  maxAttempts: 6,
+  requestTimeoutMs: 30_000,
+  timeoutMs: 300_000,
+  /** Scans of a list that keeps changing, the first included. */
+  maxScans: 3,
+  /** A `total_count` above this is refused rather than paged. */
+  maxRecords: 1_000_000,
+} as const;
+
+/** What a listing runs with besides its arguments. */
+export interface ListingRuntime {
+  readonly sources: SettingSources;
+  readonly reporter?: ProgressReporter;
+  readonly transport?: Transport;
+  readonly now?: () => number;
+  readonly random?: () => number;
+}
+
+let sharedTransport: Transport | undefined;
+
+export async function listInstanceBackups(args: GetInstanceBackupsArgs, runtime: ListingRuntime): Promise<GetInstanceBackupsResult> {
+  const valid = validateArgs(args);
+  const connection = resolveConnection(valid, runtime.sources);
+  const reporter = runtime.reporter ?? silentReporter;
+  const { instanceId } = valid;
+  const pageSize = valid.pageSize ?? DEFAULTS.pageSize;
+  const timeoutMs = valid.timeoutMs ?? DEFAULTS.timeoutMs;
+
+  let pagesFetched = 0;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new TaurusDbTimeoutError(instanceId, timeoutMs, pagesFetched)), timeoutMs);
+  const client = new ApiClient({
+    credentials: connection.credentials,
+    transport: runtime.transport ?? (sharedTransport ??= createTransport()),
+    limiter: new RequestLimiter(valid.maxConcurrency ?? DEFAULTS.maxConcurrency, runtime.now),
+    signal: deadline.signal,
+    maxAttempts: valid.maxAttempts ?? DEFAULTS.maxAttempts,
+    requestTimeoutMs: valid.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
+    language: valid.language,
+    now: runtime.now,
+    random: runtime.random,
+    onRetry: (event) => reporter.retry(instanceId, event),
+  });
+
+  try {
+    const projectId =
+      connection.projectId ?? (await findProjectId(client, connection.iamEndpoint, connection.region!, connection.credentials));
+    const path = backupsPath(projectId, instanceId);
+    const fixedQuery = apiQuery(valid);
+
+    const fetchPage: FetchPage = async (index, offset, limit) => {
+      const response = await client.getJson({
+        baseUrl: connection.endpoint,
+        path,
+        query: [...fixedQuery, ["offset", String(offset)], ["limit", String(limit)]],
+        projectId,
+        instanceId,
+      });
+      const parsed = wirePageSchema.safeParse(response.body);
+      if (!parsed.success) throw new TaurusDbResponseError(response.context, describeSchemaIssues(parsed.error), response.quote());
+      const totalCount = Number(parsed.data.total_count);
+      if (!/^\d+$/.test(parsed.data.total_count) || !Number.isSafeInteger(totalCount)) {
+        throw new TaurusDbResponseError(response.context, `total_count must be a whole number (got ${JSON.stringify(parsed.data.total_count)})`, response.quote());
+      }
+      const backups: Backup[] = [];
+      parsed.data.backups.forEach((wire, i) => {
+        const converted = toBackup(wire);
+        if ("problems" in converted) {
+          throw new TaurusDbResponseError(response.context, `backups[${i}] (id ${wire.id}): ${converted.problems.join("; ")}`, response.quote());
+        }
+        backups.push(converted.backup);
+      });
+      pagesFetched++;
+      return { index, offset, totalCount, backups, context: response.context };
+    };
+
+    const concurrency = valid.maxConcurrency ?? DEFAULTS.maxConcurrency;
+    const snapshot = await collectSnapshot(() => scanPages(fetchPage, { pageSize, concurrency, signal: deadline.signal }), {
+      instanceId,
+      pageSize,
+      maxScans: DEFAULTS.maxScans,
+      maxRecords: DEFAULTS.maxRecords,
+      signal: deadline.signal,
+      rescanDelayMs: (scan) => 250 * (scan - 1) * (0.5 + (runtime.random ?? Math.random)() / 2),
+      onPage: (progress) => reporter.page(instanceId, progress),
+      onRescan: (scan, reason) => reporter.rescan(instanceId, scan, reason),
+    });
+
+    const backups = applyFilters(snapshot.backups, valid);
+    const latest = latestCompleted(backups);
+    if (valid.requireLatestCompleted && !latest) throw new NoCompletedBackupError(instanceId, snapshot.totalCount, backups.length);
+    reporter.done(instanceId, { backups: snapshot.totalCount, pages: snapshot.pages, scans: snapshot.scans, latestCompletedBackupId: latest?.id });
+    return {
+      instanceId,
+      projectId,
+      totalCount: snapshot.totalCount,
+      backups,
+      ...(latest ? { latestCompletedBackupId: latest.id, latestCompletedBackup: latest } : {}),
+    };
+  } catch (error) {
+    // Whatever was interrupted by the deadline, the deadline is the story.
+    if (deadline.signal.aborted && deadline.signal.reason instanceof TaurusDbTimeoutError) throw deadline.signal.reason;
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The query parameters passed through to the API, by their wire names. */
+function apiQuery(args: GetInstanceBackupsArgs): Array<[string, string]> {
+  const query: Array<[string, string]> = [];
+  if (args.orderField) query.push(["order_field", args.orderField]);
+  if (args.orderRule) query.push(["order_rule", args.orderRule]);
+  if (args.filterContent !== undefined) {
+    query.push(["filter_field", args.filterField ?? "name"], ["filter_content", args.filterContent]);
+  }
+  return query;
+}

@@ -1,0 +1,39 @@
+/**
+ * Progress of a listing, told through Pulumi's log when a Pulumi engine is listening and kept quiet
+ * otherwise (plain Node.js scripts and tests). Page progress is ephemeral: it shows while the
+ * listing runs and does not pile up in the final diagnostics.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { RetryEvent } from "./http/client";
+import type { ScanProgress } from "./paging/collectSnapshot";
+
+export interface ProgressReporter {
+  page(instanceId: string, progress: ScanProgress): void;
+  retry(instanceId: string, event: RetryEvent): void;
+  rescan(instanceId: string, scan: number, reason: string): void;
+  done(instanceId: string, summary: { backups: number; pages: number; scans: number; latestCompletedBackupId?: string }): void;
+}
+
+export const silentReporter: ProgressReporter = { page() {}, retry() {}, rescan() {}, done() {} };
+
+/** Reports through `pulumi.log`, attached to `resource` when given. Silent without an engine. */
+export function pulumiReporter(resource?: pulumi.Resource): ProgressReporter {
+  if (!pulumi.runtime.hasEngine()) return silentReporter;
+  const ignore = () => undefined;
+  return {
+    page(instanceId, p) {
+      const message = `${instanceId}: fetched page ${p.pagesFetched}/${p.pages} (${p.backupsFetched} of ${p.totalCount} backups)`;
+      pulumi.log.info(message, resource, undefined, true).catch(ignore);
+    },
+    retry(instanceId, e) {
+      pulumi.log.debug(`${instanceId}: attempt ${e.attempt} failed (${e.reason}); retrying in ${e.delayMs} ms`, resource).catch(ignore);
+    },
+    rescan(instanceId, scan, reason) {
+      pulumi.log.warn(`${instanceId}: the backup list changed while paging (${reason}); scanning again (scan ${scan})`, resource).catch(ignore);
+    },
+    done(instanceId, s) {
+      const latest = s.latestCompletedBackupId ? `newest COMPLETED ${s.latestCompletedBackupId}` : "no COMPLETED backup";
+      pulumi.log.info(`${instanceId}: listed ${s.backups} backups in ${s.pages} page(s), ${s.scans} scan(s); ${latest}`, resource).catch(ignore);
+    },
+  };
+}
