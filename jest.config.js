@@ -7,5 +7,5 @@ module.exports = {
     "^pulumi-taurusdb-backups$": "<rootDir>/provider/index.ts",
     "^pulumi-taurusdb-backups/emulator$": "<rootDir>/provider/emulator/index.ts",
   },
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] },
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
 };

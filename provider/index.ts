@@ -31,3 +31,5 @@ export {
   TaurusDbTimeoutError,
 } from "./errors";
 export type { ArgumentIssue, ExchangeContext } from "./errors";
+export { InstanceBackups, type InstanceBackupsArgs } from "./resources/instanceBackups";
+export { LatestCompletedBackup, type LatestCompletedBackupArgs } from "./resources/latestCompletedBackup";

@@ -1,0 +1,93 @@
+/**
+ * A Pulumi stack that runs an inline program through the real engine, on this machine only: a local
+ * file backend, a passphrase secrets provider, no update checks and no plugin downloads. Used by the
+ * end-to-end tests and the demo.
+ *
+ * Workspaces live under `.pulumi-work/` in the repository, beside a `node_modules` that links this
+ * package under its own name: the engine starts the dynamic provider in the workspace directory, and
+ * from there it finds `@pulumi/pulumi` and `pulumi-taurusdb-backups` as it would in a user's project.
+ */
+import * as auto from "@pulumi/pulumi/automation";
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { ensureEngine, type Engine } from "./engine";
+
+export interface LocalStackOptions {
+  /** Project name; also names the workspace directory. */
+  readonly project: string;
+  readonly program: auto.PulumiFn;
+  /** Stack config, e.g. `{ "taurusdb:endpoint": { value: url } }`. */
+  readonly config?: auto.ConfigMap;
+  /** Environment of the engine and of the provider processes it starts. */
+  readonly env?: Record<string, string>;
+}
+
+export interface LocalStack {
+  readonly stack: auto.Stack;
+  readonly workDir: string;
+  readonly engine: Engine;
+  /** The stack's state file, as the engine last wrote it. */
+  readState(): string;
+  /** Removes the stack and its workspace directory. */
+  dispose(): Promise<void>;
+}
+
+export const PASSPHRASE = "local-only-passphrase";
+
+export function repoRoot(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, "utf8")).name === "pulumi-taurusdb-backups") return dir;
+  }
+  throw new Error(`cannot find the pulumi-taurusdb-backups package above ${__dirname}`);
+}
+
+/** `.pulumi-work/`, with `node_modules/pulumi-taurusdb-backups` linking back to the repository. */
+export function workRoot(): string {
+  const root = path.join(repoRoot(), ".pulumi-work");
+  const link = path.join(root, "node_modules", "pulumi-taurusdb-backups");
+  fs.mkdirSync(path.dirname(link), { recursive: true });
+  if (!fs.existsSync(link)) fs.symlinkSync(path.relative(path.dirname(link), repoRoot()), link, "dir");
+  return root;
+}
+
+export async function createLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const engine = ensureEngine((line) => console.log(line));
+  const root = workRoot();
+  const workDir = path.join(root, `${options.project}-${randomBytes(4).toString("hex")}`);
+  const stateDir = path.join(workDir, "state");
+  fs.mkdirSync(stateDir, { recursive: true });
+
+  const pulumiCommand = await auto.PulumiCommand.get({ root: engine.root, skipVersionCheck: true });
+  const stack = await auto.LocalWorkspace.createOrSelectStack(
+    { stackName: "dev", projectName: options.project, program: options.program },
+    {
+      workDir,
+      pulumiCommand,
+      pulumiHome: path.join(root, "pulumi-home"),
+      secretsProvider: "passphrase",
+      projectSettings: { name: options.project, runtime: "nodejs", backend: { url: `file://${stateDir}` } },
+      envVars: {
+        PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
+        PATH: `${engine.binDir}${path.delimiter}${process.env.PATH ?? ""}`,
+        ...options.env,
+      },
+    },
+  );
+  if (options.config) await stack.setAllConfig(options.config);
+
+  return {
+    stack,
+    workDir,
+    engine,
+    readState: () => fs.readFileSync(path.join(stateDir, ".pulumi", "stacks", options.project, "dev.json"), "utf8"),
+    async dispose() {
+      await stack.workspace.removeStack("dev", { force: true }).catch(() => undefined);
+      fs.rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}
