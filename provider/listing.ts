@@ -10,6 +10,7 @@ import { toBackup } from "./backups/toBackup";
 import { NoCompletedBackupError, TaurusDbResponseError, TaurusDbTimeoutError } from "./errors";
 import { ApiClient } from "./http/client";
 import { RequestLimiter } from "./http/limiter";
+import type { BackoffOptions } from "./http/retryPolicy";
 import { createTransport, type Transport } from "./http/transport";
 import { collectSnapshot } from "./paging/collectSnapshot";
 import type { FetchPage } from "./paging/page";
@@ -42,6 +43,8 @@ export interface ListingRuntime {
   readonly transport?: Transport;
   readonly now?: () => number;
   readonly random?: () => number;
+  /** Retry waits; tests shorten them so fault schedules run quickly. */
+  readonly backoff?: BackoffOptions;
 }
 
 let sharedTransport: Transport | undefined;
@@ -67,6 +70,7 @@ export async function listInstanceBackups(args: GetInstanceBackupsArgs, runtime:
     language: valid.language,
     now: runtime.now,
     random: runtime.random,
+    backoff: runtime.backoff,
     onRetry: (event) => reporter.retry(instanceId, event),
   });
 

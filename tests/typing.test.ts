@@ -1,0 +1,125 @@
+/** From the wire's strings to typed backups: times, zones, sizes and enums, each typed or refused. */
+import { toBackup } from "../provider/backups/toBackup";
+import { toUtcInstant, zoneOffsetMinutes } from "../provider/backups/wallClock";
+import { wirePageSchema } from "../provider/backups/wireSchema";
+import type { WireBackup } from "../provider/api/wire";
+
+const vendorExample: WireBackup = {
+  id: "backup-001",
+  description: "每日自动备份",
+  instance_id: "instance-123",
+  instance_name: "prod-db",
+  name: "daily-backup-20231101",
+  size: "74464.0",
+  size_unit: "KB",
+  status: "COMPLETED",
+  created: "2026-01-04 17:30:30",
+  updated: "2026-01-04 17:34:24",
+  backup_type: "Db",
+  backup_level: "2",
+  backup_method: "Db",
+  use_detail: "生产环境备份",
+  time_zone: "UTC+08:00",
+};
+
+function convert(overrides: Partial<Record<keyof WireBackup, unknown>>) {
+  const parsed = wirePageSchema.safeParse({ backups: [{ ...vendorExample, ...overrides }], total_count: "1" });
+  if (!parsed.success) return { rejected: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+  const result = toBackup(parsed.data.backups[0]);
+  return "backup" in result ? { backup: result.backup } : { rejected: result.problems.join("; ") };
+}
+
+describe("wall-clock times in a zone become UTC instants", () => {
+  test.each([
+    ["2026-01-04 17:30:30", "UTC+08:00", "2026-01-04T09:30:30Z"],
+    ["2026-01-04 17:30:30", "UTC", "2026-01-04T17:30:30Z"],
+    ["2026-01-04 17:30:30", "UTC-03:30", "2026-01-04T21:00:30Z"],
+    ["2026-01-04 00:10:00", "UTC+05:45", "2026-01-03T18:25:00Z"],
+    ["2026-03-01 01:00:00", "UTC+08:00", "2026-02-28T17:00:00Z"],
+    ["2024-02-29 12:00:00", "UTC+0800", "2024-02-29T04:00:00Z"],
+    ["2026-01-04T17:30:30+08:00", "UTC", "2026-01-04T09:30:30Z"],
+    ["2026-01-04T09:30:30Z", "UTC+08:00", "2026-01-04T09:30:30Z"],
+    ["2026-01-04 17:30:30.250", "UTC+08:00", "2026-01-04T09:30:30.250Z"],
+  ])("%s in %s is %s", (wall, zone, utc) => {
+    expect(toUtcInstant(wall, zone)).toEqual({ instant: utc });
+  });
+
+  test.each([
+    ["2026-02-30 10:00:00", "UTC+08:00", "not a real date"],
+    ["2026-01-04 24:00:00", "UTC+08:00", "not a real date"],
+    ["04/01/2026 17:30", "UTC+08:00", "YYYY-MM-DD HH:mm:ss"],
+    ["", "UTC+08:00", "YYYY-MM-DD HH:mm:ss"],
+    ["2026-01-04 17:30:30", "CST", "time zone"],
+    ["2026-01-04 17:30:30", "UTC+15:00", "time zone"],
+  ])("%s in %s is refused (%s)", (wall, zone, why) => {
+    const result = toUtcInstant(wall, zone);
+    expect("problem" in result && result.problem).toContain(why);
+  });
+
+  test("zone offsets", () => {
+    expect(zoneOffsetMinutes("UTC+08:00")).toBe(480);
+    expect(zoneOffsetMinutes("UTC-03:30")).toBe(-210);
+    expect(zoneOffsetMinutes("GMT")).toBe(0);
+    expect(zoneOffsetMinutes("UTC+8")).toBe(480);
+    expect(zoneOffsetMinutes("Asia/Shanghai")).toBeUndefined();
+  });
+});
+
+describe("the vendor's example record", () => {
+  test("is typed exactly", () => {
+    expect(convert({})).toEqual({
+      backup: {
+        id: "backup-001",
+        name: "daily-backup-20231101",
+        description: "每日自动备份",
+        instanceId: "instance-123",
+        instanceName: "prod-db",
+        status: "COMPLETED",
+        sizeKb: 74464,
+        createdAt: "2026-01-04T09:30:30Z",
+        updatedAt: "2026-01-04T09:34:24Z",
+        timeZone: "UTC+08:00",
+        backupType: "Db",
+        backupLevel: 2,
+        backupMethod: "Db",
+        useDetail: "生产环境备份",
+      },
+    });
+  });
+
+  test("backup_mode is passed on when sent", () => {
+    expect(convert({ backup_mode: "differential" }).backup?.backupMode).toBe("differential");
+  });
+});
+
+describe("each field is typed correctly or refused clearly", () => {
+  test.each([
+    [{ size: "1.5e3" }, { sizeKb: 1500 }],
+    [{ size: 74464 }, { sizeKb: 74464 }],
+    [{ size: "2", size_unit: "MB" }, { sizeKb: 2048 }],
+    [{ backup_level: 1 }, { backupLevel: 1 }],
+    [{ extra_field: "ignored" }, { id: "backup-001" }],
+    [{ description: null }, { description: "" }],
+  ] as Array<[Record<string, unknown>, Record<string, unknown>]>)("%j is typed", (overrides, expected) => {
+    expect(convert(overrides).backup).toMatchObject(expected);
+  });
+
+  test.each([
+    [{ size: "" }, "size must be a non-negative decimal number"],
+    [{ size: "abc" }, "size must be a non-negative decimal number"],
+    [{ size: "-5" }, "size must be a non-negative decimal number"],
+    [{ size: true }, "size"],
+    [{ size_unit: "PB" }, "size_unit must be one of"],
+    [{ status: "RESTORING" }, 'status must be one of BUILDING, COMPLETED, FAILED, DELETING (got "RESTORING")'],
+    [{ backup_type: "auto" }, "backup_type must be one of Db, Snapshot"],
+    [{ backup_level: "x" }, "backup_level must be a positive integer"],
+    [{ created: "yesterday" }, "created is not a time"],
+    [{ updated: "2026-13-01 00:00:00" }, "updated is not a real date"],
+    [{ time_zone: "Beijing" }, "time zone"],
+    [{ id: 17 }, "id"],
+    [{ name: undefined }, "name"],
+    [{ backup_mode: "full" }, "backup_mode must be one of differential, completed"],
+  ] as Array<[Record<string, unknown>, string]>)("%j is refused", (overrides, message) => {
+    expect(convert(overrides).rejected).toContain(message);
+  });
+});
