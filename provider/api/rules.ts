@@ -7,6 +7,8 @@
 export const INSTANCE_ID_PATTERN = /^[A-Za-z0-9]{32}in07$/;
 /** Letters and digits, exactly 32. */
 export const PROJECT_ID_PATTERN = /^[A-Za-z0-9]{32}$/;
+/** Region names such as `cn-north-4`, `ap-southeast-1`, `eu-west-101`. */
+export const REGION_PATTERN = /^[a-z]{2}(?:-[a-z0-9]+)+$/;
 
 export const PAGE_SIZE_MIN = 1;
 export const PAGE_SIZE_MAX = 100;

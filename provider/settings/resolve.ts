@@ -3,7 +3,7 @@
  * config, then the environment. Plain settings are resolved field by field; credentials as a set
  * from the first source that has any, so a key and a secret never come from two places.
  */
-import { PROJECT_ID_PATTERN } from "../api/rules";
+import { PROJECT_ID_PATTERN, REGION_PATTERN } from "../api/rules";
 import { InvalidArgumentsError, MissingCredentialsError, type ArgumentIssue } from "../errors";
 import type { ConnectionArgs } from "../types";
 import { AkSkCredentials, TokenCredentials, type Credentials } from "./credentials";
@@ -49,7 +49,7 @@ export function resolveConnection(args: ConnectionArgs, sources: SettingSources)
   const endpoint = pick("endpoint");
   const iam = pick("iamEndpoint", ENV_NAMES.iamEndpoint);
 
-  if (region && !/^[a-z]{2}(?:-[a-z0-9]+)+$/.test(region.value)) {
+  if (region && !REGION_PATTERN.test(region.value)) {
     issues.push({ argument: region.origin, problem: `must be a region name such as "cn-north-4" (got ${JSON.stringify(region.value)})` });
   }
   if (projectId && !PROJECT_ID_PATTERN.test(projectId.value)) {

@@ -14,8 +14,9 @@ import {
   PAGE_SIZE_MAX,
   PAGE_SIZE_MIN,
   PROJECT_ID_PATTERN,
+  REGION_PATTERN,
 } from "../api/rules";
-import { InvalidArgumentsError } from "../errors";
+import { InvalidArgumentsError, type ArgumentIssue } from "../errors";
 import type { GetInstanceBackupsArgs } from "../types";
 import { toArgumentIssues } from "./issues";
 
@@ -39,7 +40,14 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(
 const instant = z
   .string({ error: "must be an ISO 8601 string" })
   .regex(ISO_INSTANT, { error: 'must be ISO 8601 with a zone, e.g. "2026-01-04T09:30:30Z" or "2026-01-04"' })
-  .refine((value) => !Number.isNaN(Date.parse(value)), { error: "is not a real date" });
+  .refine(isRealDateTime, { error: "is not a real date and time" });
+
+/** `Date.parse` rolls 2026-02-30 over into March; a calendar check does not. */
+function isRealDateTime(value: string): boolean {
+  const [year, month, day, hour = 0, minute = 0, second = 0] = (value.match(/\d+/g) ?? []).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60 && !Number.isNaN(Date.parse(value));
+}
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -53,7 +61,7 @@ export const argsSchema = z
     projectId: z.string({ error: "must be a string" }).regex(PROJECT_ID_PATTERN, { error: "must be 32 letters or digits" }).optional(),
     region: z
       .string({ error: "must be a string" })
-      .regex(/^[a-z]{2}(?:-[a-z0-9]+)+$/, { error: 'must be a region name such as "cn-north-4"' })
+      .regex(REGION_PATTERN, { error: 'must be a region name such as "cn-north-4"' })
       .optional(),
     endpoint: endpointUrl.optional(),
     iamEndpoint: endpointUrl.optional(),
@@ -82,18 +90,25 @@ export const argsSchema = z
     maxAttempts: integer(1, 20).optional(),
     requestTimeoutMs: integer(10, 600_000).optional(),
     timeoutMs: integer(10, 3_600_000).optional(),
-  })
-  .superRefine((args, ctx) => {
-    if (args.orderRule !== undefined && args.orderField === undefined) {
-      ctx.addIssue({ code: "custom", path: ["orderRule"], message: `goes with orderField (${oneOf(ORDER_FIELDS)}); set orderField too` });
-    }
-    if (args.filterField !== undefined && args.filterContent === undefined) {
-      ctx.addIssue({ code: "custom", path: ["filterField"], message: "goes with filterContent; set the text to filter by" });
-    }
-    if (args.createdAfter && args.createdBefore && Date.parse(args.createdAfter) >= Date.parse(args.createdBefore)) {
-      ctx.addIssue({ code: "custom", path: ["createdBefore"], message: "must be later than createdAfter" });
-    }
   });
+
+/**
+ * Rules between arguments. Checked on the raw input, so they are reported together with the
+ * per-argument problems rather than only once those are fixed.
+ */
+function crossFieldIssues(args: Record<string, unknown>): ArgumentIssue[] {
+  const issues: ArgumentIssue[] = [];
+  if (args.orderRule !== undefined && args.orderField === undefined) {
+    issues.push({ argument: "orderRule", problem: `goes with orderField (${oneOf(ORDER_FIELDS)}); set orderField too` });
+  }
+  if (args.filterField !== undefined && args.filterContent === undefined) {
+    issues.push({ argument: "filterField", problem: "goes with filterContent; set the text to filter by" });
+  }
+  const after = typeof args.createdAfter === "string" ? Date.parse(args.createdAfter) : NaN;
+  const before = typeof args.createdBefore === "string" ? Date.parse(args.createdBefore) : NaN;
+  if (after >= before) issues.push({ argument: "createdBefore", problem: "must be later than createdAfter" });
+  return issues;
+}
 
 /**
  * Checks arguments against every rule and returns them with `undefined` fields dropped.
@@ -105,6 +120,7 @@ export function validateArgs(args: unknown, context = "getInstanceBackups"): Get
   }
   const defined = Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined));
   const result = argsSchema.safeParse(defined, { reportInput: true });
-  if (!result.success) throw new InvalidArgumentsError(toArgumentIssues(result.error.issues), context);
-  return result.data;
+  const issues = [...(result.success ? [] : toArgumentIssues(result.error.issues)), ...crossFieldIssues(defined)];
+  if (issues.length > 0) throw new InvalidArgumentsError(issues, context);
+  return result.data!;
 }

@@ -1,0 +1,169 @@
+/**
+ * The bad-input matrix: every argument with wrong types, empty values, boundaries and hostile
+ * strings. Invalid input gets an error that says what is allowed and makes no request (counted on
+ * the emulator); valid input at the edges works, encoded and signed correctly.
+ */
+import { InvalidArgumentsError, MissingCredentialsError, type GetInstanceBackupsArgs } from "../provider";
+import type { RunningEmulator } from "../provider/emulator";
+import { startEmulator } from "../provider/emulator";
+import { argsFor, list, rejectionOf } from "./support/emulator";
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ backups: 30 });
+});
+afterAll(() => emulator.close());
+beforeEach(() => emulator.control.resetStats());
+
+type Case = [string, Record<string, unknown>, RegExp];
+const SECRET = "s3cr3t-value-that-must-not-leak";
+
+const invalid: Case[] = [
+  ["instanceId missing", { instanceId: undefined }, /instanceId: is required: 36 letters or digits ending in "in07"/],
+  ["instanceId a number", { instanceId: 42 }, /instanceId: is required: 36 letters or digits ending in "in07" \(got 42\)/],
+  ["instanceId empty", { instanceId: "" }, /instanceId: must be 36 letters or digits ending in "in07"/],
+  ["instanceId 35 characters", { instanceId: "a".repeat(31) + "in07" }, /instanceId: must be 36/],
+  ["instanceId 37 characters", { instanceId: "a".repeat(33) + "in07" }, /instanceId: must be 36/],
+  ["instanceId without in07", { instanceId: "a".repeat(36) }, /instanceId: must be 36 letters or digits ending in "in07"/],
+  ["instanceId with a dash", { instanceId: "a".repeat(31) + "-in07" }, /instanceId: must be 36/],
+  ["instanceId with unicode", { instanceId: "é".repeat(32) + "in07" }, /instanceId: must be 36/],
+  ["projectId 31 characters", { projectId: "a".repeat(31) }, /projectId: must be 32 letters or digits/],
+  ["projectId with symbols", { projectId: "a".repeat(31) + "!" }, /projectId: must be 32 letters or digits/],
+  ["region upper case", { region: "CN-NORTH-4" }, /region: must be a region name such as "cn-north-4"/],
+  ["unknown region without an endpoint", { region: "xx-north-9", endpoint: undefined, projectId: undefined }, /has no known TaurusDB endpoint/],
+  ["endpoint not a URL", { endpoint: "gaussdb.example" }, /must be an absolute URL/],
+  ["endpoint ftp", { endpoint: "ftp://127.0.0.1/" }, /must use https \(got "ftp"\)/],
+  ["endpoint plain http to a remote host", { endpoint: "http://gaussdb.cn-north-4.myhuaweicloud.com" }, /plain http is allowed only to loopback addresses/],
+  ["endpoint with a password", { endpoint: "https://user:pw@example.com" }, /must not carry a user name or password/],
+  ["endpoint with a query", { endpoint: "https://example.com/?x=1" }, /must not have a query string/],
+  ["endpoint empty", { endpoint: "" }, /endpoint: must be a URL/],
+  ["accessKey with a newline", { accessKey: `AK\nX-Injected: 1` }, /accessKey: must be printable ASCII without spaces/],
+  ["secretKey empty", { secretKey: "" }, /secretKey: must not be empty/],
+  ["authToken with a space", { accessKey: undefined, secretKey: undefined, authToken: "a b" }, /authToken: must be printable ASCII/],
+  ["language French", { language: "fr-fr" }, /language: must be one of "en-us", "zh-cn"/],
+  ["orderField size", { orderField: "size" }, /orderField: must be one of "name", "beginTime", "type"/],
+  ["orderRule up", { orderField: "name", orderRule: "up" }, /orderRule: must be one of "asc", "desc"/],
+  ["orderRule without orderField", { orderRule: "asc" }, /orderRule: goes with orderField/],
+  ["filterField id", { filterField: "id", filterContent: "x" }, /filterField: must be one of "name"/],
+  ["filterField without filterContent", { filterField: "name" }, /filterField: goes with filterContent/],
+  ["filterContent empty", { filterContent: "" }, /filterContent: must not be empty/],
+  ["filterContent with a lone surrogate", { filterContent: "bad\ud800" }, /well-formed Unicode/],
+  ["filterContent with a newline", { filterContent: "a\nb" }, /must not contain control characters/],
+  ["filterContent too long", { filterContent: "x".repeat(513) }, /at most 512 characters/],
+  ["pageSize 0", { pageSize: 0 }, /pageSize: must be an integer from 1 to 100 \(got 0\)/],
+  ["pageSize 101", { pageSize: 101 }, /pageSize: must be an integer from 1 to 100 \(got 101\)/],
+  ["pageSize 1.5", { pageSize: 1.5 }, /pageSize: must be an integer from 1 to 100/],
+  ["pageSize a string", { pageSize: "10" }, /pageSize: must be an integer from 1 to 100 \(got "10"\)/],
+  ["statuses empty", { statuses: [] }, /statuses: must list at least one value/],
+  ["statuses unknown", { statuses: ["DONE"] }, /statuses\[0\]: must be one of "BUILDING", "COMPLETED", "FAILED", "DELETING"/],
+  ["statuses a string", { statuses: "COMPLETED" }, /statuses: must be a list of/],
+  ["backupTypes unknown", { backupTypes: ["Physical"] }, /backupTypes\[0\]: must be one of "Db", "Snapshot"/],
+  ["createdAfter prose", { createdAfter: "yesterday" }, /createdAfter: must be ISO 8601 with a zone/],
+  ["createdAfter without a zone", { createdAfter: "2026-01-04T10:00:00" }, /createdAfter: must be ISO 8601 with a zone/],
+  ["createdBefore not a date", { createdBefore: "2026-02-30" }, /createdBefore: is not a real date and time/],
+  ["an empty creation window", { createdAfter: "2026-05-01T00:00:00Z", createdBefore: "2026-04-01T00:00:00Z" }, /createdBefore: must be later than createdAfter/],
+  ["requireLatestCompleted a string", { requireLatestCompleted: "yes" }, /requireLatestCompleted: must be true or false/],
+  ["maxConcurrency 0", { maxConcurrency: 0 }, /maxConcurrency: must be an integer from 1 to 64/],
+  ["maxConcurrency 65", { maxConcurrency: 65 }, /maxConcurrency: must be an integer from 1 to 64/],
+  ["maxAttempts 0", { maxAttempts: 0 }, /maxAttempts: must be an integer from 1 to 20/],
+  ["requestTimeoutMs 5", { requestTimeoutMs: 5 }, /requestTimeoutMs: must be an integer from 10 to 600000/],
+  ["timeoutMs a string", { timeoutMs: "1000" }, /timeoutMs: must be an integer/],
+  ["a misspelt argument", { instanceID: "x" }, /instanceID: is not an argument of this function/],
+];
+
+describe("invalid input is refused before any request", () => {
+  test.each(invalid)("%s", async (_label, overrides, message) => {
+    const error = await rejectionOf(list({ ...argsFor(emulator), ...overrides } as GetInstanceBackupsArgs));
+    expect(error).toBeInstanceOf(InvalidArgumentsError);
+    expect(error.message).toMatch(message);
+    expect(emulator.control.stats().requests).toBe(0);
+  });
+
+  test.each([null, "abc", ["instanceId"], 7])("arguments that are not an object (%p)", async (args) => {
+    const error = await rejectionOf(list(args as unknown as GetInstanceBackupsArgs));
+    expect(error.message).toMatch(/must be an object with at least instanceId/);
+  });
+
+  test("every problem is listed at once", async () => {
+    const error = (await rejectionOf(list({ ...argsFor(emulator), pageSize: 0, language: "fr" as never, orderRule: "asc" }))) as InvalidArgumentsError;
+    expect(error.issues.map((i) => i.argument).sort()).toEqual(["language", "orderRule", "pageSize"]);
+  });
+
+  test("a secret value is never echoed", async () => {
+    for (const overrides of [{ accessKey: `${SECRET} x` }, { authToken: `${SECRET}\n`, accessKey: undefined, secretKey: undefined }, { securityToken: `${SECRET} y` }]) {
+      const error = await rejectionOf(list({ ...argsFor(emulator), ...overrides }));
+      expect(error.message).not.toContain(SECRET);
+    }
+  });
+});
+
+describe("malformed credentials", () => {
+  test.each([
+    ["an access key without its secret", { secretKey: undefined }, /Incomplete credentials in arguments: accessKey is set but secretKey is not/],
+    ["a secret key without its access key", { accessKey: undefined }, /accessKey.*secretKey|secretKey is set but accessKey is not/],
+    ["only a security token", { accessKey: undefined, secretKey: undefined, securityToken: "t" }, /securityToken is set but accessKey is not/],
+    ["both a token and an AK/SK pair", { authToken: "t" }, /Both an IAM token \(authToken\) and an AK\/SK pair are set in arguments/],
+    ["none anywhere", { accessKey: undefined, secretKey: undefined }, /No TaurusDB credentials found. Give them in one of three ways:[\s\S]*arguments[\s\S]*stack config[\s\S]*environment/],
+  ] as Case[])("%s", async (_label, overrides, message) => {
+    const error = await rejectionOf(list({ ...argsFor(emulator), ...overrides } as GetInstanceBackupsArgs));
+    expect(error).toBeInstanceOf(MissingCredentialsError);
+    expect(error.message).toMatch(message);
+    expect(emulator.control.stats().requests).toBe(0);
+  });
+
+  test("malformed credentials from the environment are named by variable, without their value", async () => {
+    const error = await rejectionOf(
+      list({ instanceId: emulator.instanceId, projectId: emulator.projectId, endpoint: emulator.url }, {
+        sources: { stackConfig: () => undefined, env: { HW_ACCESS_KEY: `${SECRET} z`, HW_SECRET_KEY: "sk" } },
+      }),
+    );
+    expect(error.message).toMatch(/HW_ACCESS_KEY from environment variables \(HW_ACCESS_KEY\/HW_SECRET_KEY\) must be printable ASCII/);
+    expect(error.message).not.toContain(SECRET);
+  });
+
+  test("a malformed project id from stack config is named by key", async () => {
+    const error = await rejectionOf(
+      list({ ...argsFor(emulator), projectId: undefined }, { sources: { stackConfig: (key) => (key === "projectId" ? "short" : undefined), env: {} } }),
+    );
+    expect(error.message).toMatch(/stack config taurusdb:projectId: must be 32 letters or digits/);
+  });
+});
+
+describe("valid input at the edges works", () => {
+  test.each([1, 100])("pageSize %i", async (pageSize) => {
+    const result = await list(argsFor(emulator, { pageSize }));
+    expect(result.totalCount).toBe(30);
+    expect(emulator.control.stats().byRoute.backups).toBe(Math.ceil(30 / pageSize));
+  });
+
+  test.each([
+    "'; DROP TABLE backups; --",
+    "../../etc/passwd",
+    "<script>alert(1)</script>",
+    "%00%2F%25",
+    "a&offset=9999&limit=1",
+    "name=x#frag",
+    "日本語のバックアップ",
+    "emoji 🚀 and spaces",
+    "+plus+signs+",
+  ])("filterContent %p is sent verbatim and signed correctly", async (filterContent) => {
+    const added = emulator.control.addBackup({ name: `manual ${filterContent}`, status: "COMPLETED" });
+    try {
+      const result = await list(argsFor(emulator, { filterContent }));
+      expect(result.backups.map((b) => b.id)).toEqual([added.id]);
+      const [logged] = emulator.control.requests();
+      expect(logged.query.filter_content).toBe(filterContent);
+      expect(logged.query.offset).toBe("0");
+      expect(emulator.control.stats().authFailures).toBe(0);
+    } finally {
+      emulator.control.deleteBackup(added.id);
+    }
+  });
+
+  test("http to loopback by name and by address", async () => {
+    const port = new URL(emulator.url).port;
+    for (const endpoint of [`http://127.0.0.1:${port}`, `http://localhost:${port}/`]) {
+      expect((await list(argsFor(emulator, { endpoint }))).totalCount).toBe(30);
+    }
+  });
+});
