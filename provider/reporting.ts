@@ -16,9 +16,12 @@ export interface ProgressReporter {
 
 export const silentReporter: ProgressReporter = { page() {}, retry() {}, rescan() {}, done() {} };
 
-/** Reports through `pulumi.log`, attached to `resource` when given. Silent without an engine. */
+/**
+ * Reports through `pulumi.log`, attached to `resource` when given, inside a Pulumi program (one run
+ * by the engine, or by Pulumi's mocks in unit tests). Silent in plain Node.js.
+ */
 export function pulumiReporter(resource?: pulumi.Resource): ProgressReporter {
-  if (!pulumi.runtime.hasEngine()) return silentReporter;
+  if (!pulumi.runtime.hasEngine() && !pulumi.runtime.hasMonitor()) return silentReporter;
   const ignore = () => undefined;
   return {
     page(instanceId, p) {
