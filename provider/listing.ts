@@ -5,9 +5,8 @@
  */
 import { backupsPath } from "./api/wire";
 import { PAGE_SIZE_DEFAULT } from "./api/rules";
-import { describeSchemaIssues, wirePageSchema } from "./backups/wireSchema";
-import { toBackup } from "./backups/toBackup";
-import { NoCompletedBackupError, TaurusDbResponseError, TaurusDbTimeoutError } from "./errors";
+import { typePage } from "./backups/typePage";
+import { NoCompletedBackupError, TaurusDbTimeoutError } from "./errors";
 import { ApiClient } from "./http/client";
 import { RequestLimiter } from "./http/limiter";
 import type { BackoffOptions } from "./http/retryPolicy";
@@ -21,7 +20,7 @@ import { latestCompleted } from "./selection/latestCompleted";
 import { findProjectId } from "./settings/findProjectId";
 import { resolveConnection } from "./settings/resolve";
 import type { SettingSources } from "./settings/sources";
-import type { Backup, GetInstanceBackupsArgs, GetInstanceBackupsResult } from "./types";
+import type { GetInstanceBackupsArgs, GetInstanceBackupsResult } from "./types";
 import { validateArgs } from "./validation/args";
 
 export const DEFAULTS = {
@@ -88,20 +87,7 @@ export async function listInstanceBackups(args: GetInstanceBackupsArgs, runtime:
         projectId,
         instanceId,
       });
-      const parsed = wirePageSchema.safeParse(response.body);
-      if (!parsed.success) throw new TaurusDbResponseError(response.context, describeSchemaIssues(parsed.error), response.quote());
-      const totalCount = Number(parsed.data.total_count);
-      if (!/^\d+$/.test(parsed.data.total_count) || !Number.isSafeInteger(totalCount)) {
-        throw new TaurusDbResponseError(response.context, `total_count must be a whole number (got ${JSON.stringify(parsed.data.total_count)})`, response.quote());
-      }
-      const backups: Backup[] = [];
-      parsed.data.backups.forEach((wire, i) => {
-        const converted = toBackup(wire);
-        if ("problems" in converted) {
-          throw new TaurusDbResponseError(response.context, `backups[${i}] (id ${wire.id}): ${converted.problems.join("; ")}`, response.quote());
-        }
-        backups.push(converted.backup);
-      });
+      const { totalCount, backups } = typePage(response);
       pagesFetched++;
       return { index, offset, totalCount, backups, context: response.context };
     };

@@ -21,8 +21,8 @@ beforeAll(async () => {
   emulator = await startEmulator({ backups: 120 });
   pulumi.runtime.setMocks({ newResource: (a) => ({ id: a.name, state: a.inputs }), call: (a) => a.inputs }, "p", "s", false);
   for (const level of ["debug", "info", "warn", "error"] as const) {
-    jest.spyOn(pulumi.log, level).mockImplementation(async (message: string) => {
-      logged.push(message);
+    jest.spyOn(pulumi.log, level).mockImplementation(async (...args: unknown[]) => {
+      logged.push(String(args[0]));
     });
   }
 });
