@@ -1,0 +1,56 @@
+/**
+ * The two APIs, as functions from an authenticated request to a reply: TaurusDB's
+ * ShowInstanceBackups and IAM's project list.
+ */
+import type { Language } from "../api/rules";
+import { INSTANCE_ID_PATTERN, PROJECT_ID_PATTERN } from "../api/rules";
+import type { WireBackupPage, WireProjectList } from "../api/wire";
+import { instanceNotFound, invalidParameter, projectNotAccessible } from "./errors";
+import type { ListDistortion } from "./faults";
+import { parseListQuery } from "./list-query";
+import { failureReply, jsonReply, type Reply } from "./replies";
+import type { QueryPairs } from "./request-target";
+import type { BackupStore } from "./store";
+
+/** The project the emulator serves, in the region it pretends to be. */
+export interface Tenant {
+  readonly projectId: string;
+  readonly domainId: string;
+  readonly region: string;
+}
+
+export interface BackupListRequest {
+  readonly projectId: string;
+  readonly instanceId: string;
+  readonly query: QueryPairs;
+  readonly language: Language;
+  readonly distortion: ListDistortion;
+}
+
+/** `GET /v3/{project_id}/instances/{instance_id}/backups` */
+export function listBackups(store: BackupStore, tenant: Tenant, request: BackupListRequest): Reply {
+  const { language } = request;
+  if (!PROJECT_ID_PATTERN.test(request.projectId)) return failureReply(invalidParameter((m) => m.projectIdMalformed()), language);
+  if (!INSTANCE_ID_PATTERN.test(request.instanceId)) return failureReply(invalidParameter((m) => m.instanceIdMalformed()), language);
+  const parsed = parseListQuery(request.query);
+  if ("failure" in parsed) return failureReply(parsed.failure, language);
+  if (request.projectId !== tenant.projectId) return failureReply(projectNotAccessible(), language);
+  if (!store.hasInstance(request.instanceId)) return failureReply(instanceNotFound(), language);
+
+  const { offsetShift, totalDelta } = request.distortion;
+  const page = store.page(request.instanceId, { ...parsed.value, offset: Math.max(0, parsed.value.offset + offsetShift) });
+  const body: WireBackupPage = { backups: page.backups, total_count: String(Math.max(0, page.total + totalDelta)) };
+  return jsonReply(200, body);
+}
+
+/** `GET /v3/projects?name=<region>` (IAM): the one project when the name is its region, or none. */
+export function listProjects(tenant: Tenant, query: QueryPairs): Reply {
+  const name = query.find(([key]) => key === "name")?.[1];
+  const projects: WireProjectList["projects"] =
+    name === undefined || name === tenant.region
+      ? [{ id: tenant.projectId, name: tenant.region, enabled: true, domain_id: tenant.domainId }]
+      : [];
+  // IAM also sends these fields; clients must tolerate them.
+  const body = { projects: projects.map((p) => ({ ...p, is_domain: false, parent_id: tenant.domainId, description: "" })) };
+  return jsonReply(200, body);
+}

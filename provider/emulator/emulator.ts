@@ -1,0 +1,82 @@
+/**
+ * Assembles and starts an emulator: seeded identity and data, the request pipeline, the server.
+ */
+import type { Tenant } from "./api";
+import { Authenticator } from "./auth";
+import { Control, type EmulatorControl } from "./control";
+import { type EmulatorCredentials, generateIdentity } from "./credentials";
+import { generateInstance } from "./data";
+import { FaultPlan } from "./faults";
+import { VersionHistory } from "./history";
+import { DEFAULTS, type EmulatorOptions, resolveOptions } from "./options";
+import { RequestPipeline, type RuntimeSettings } from "./pipeline";
+import { Random } from "./random";
+import { TokenBucket } from "./rate-limit";
+import { RequestCounter } from "./request-counter";
+import { RequestScheduler } from "./schedule";
+import { EmulatorServer } from "./server";
+import { StatsRecorder } from "./stats";
+import { BackupStore } from "./store";
+import { Timers } from "./timers";
+
+export interface RunningEmulator {
+  /** Base URL of both the TaurusDB API and IAM, e.g. `http://127.0.0.1:40123`. */
+  readonly url: string;
+  readonly region: string;
+  /** 32 letters and digits, derived from the seed. */
+  readonly projectId: string;
+  /** The default instance (36 letters and digits ending in `in07`). */
+  readonly instanceId: string;
+  readonly credentials: EmulatorCredentials;
+  readonly control: EmulatorControl;
+  /** Stops listening and destroys every connection, stalled ones included. */
+  close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const o = resolveOptions(options);
+  const random = new Random(o.seed);
+  const identity = generateIdentity(random.fork("identity"));
+  const history = o.historyLimit > 0 ? new VersionHistory(o.historyLimit) : undefined;
+  const store = new BackupStore(history);
+  const instance = generateInstance({ seed: o.seed, ordinal: 0, backups: o.backups, timeZone: o.timeZone, now: o.now() });
+  store.addInstance({ id: instance.id, name: instance.name, timeZone: instance.timeZone }, instance.backups);
+
+  const counter = new RequestCounter();
+  const faults = new FaultPlan(counter);
+  faults.inject(o.faults);
+  const scheduler = new RequestScheduler(counter);
+  const stats = new StatsRecorder();
+  const authenticator = new Authenticator(identity.credentials, { maxClockSkewSeconds: o.maxClockSkewSeconds });
+  const settings: RuntimeSettings = { latencyMs: o.latencyMs, rateLimit: o.rateLimit ? new TokenBucket(o.rateLimit) : undefined };
+  const timers = new Timers();
+  const tenant: Tenant = { projectId: identity.projectId, domainId: identity.domainId, region: o.region };
+
+  const control = new Control({
+    store,
+    defaultInstanceId: instance.id,
+    defaults: { seed: o.seed, timeZone: o.timeZone, backups: DEFAULTS.backups },
+    random: random.fork("changes"),
+    now: o.now,
+    history,
+    faults,
+    scheduler,
+    stats,
+    authenticator,
+    settings,
+  });
+  const pipeline = new RequestPipeline({ store, tenant, authenticator, counter, scheduler, faults, stats, settings, timers, control });
+  const server = new EmulatorServer(pipeline, stats, timers);
+  const address = await server.listen(o.host, o.port);
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+
+  return Object.freeze({
+    url: `http://${host}:${address.port}`,
+    region: o.region,
+    projectId: identity.projectId,
+    instanceId: instance.id,
+    credentials: identity.credentials,
+    control,
+    close: () => server.close(),
+  });
+}

@@ -1,0 +1,27 @@
+/**
+ * `pulumi-taurusdb-backups/emulator`: an embedded emulator of TaurusDB's ShowInstanceBackups API
+ * (and IAM's project lookup) on a real loopback HTTP server, with faithful authentication, seeded
+ * data, and every fault a real gateway produces on demand. See README.md beside this file.
+ */
+export { startEmulator, type RunningEmulator } from "./emulator";
+export type { EmulatorOptions } from "./options";
+export type { EmulatorControl, InstanceSummary, NewInstance } from "./control";
+export type { EmulatorCredentials, TemporaryCredentials } from "./credentials";
+export type {
+  Fault,
+  FaultKind,
+  StatusFault,
+  DropFault,
+  StallFault,
+  LieTotalFault,
+  SkipFault,
+  DuplicateFault,
+} from "./faults";
+export type { RateLimitSpec } from "./rate-limit";
+export type { ScheduleOptions, Mutation, RequestHook, ArrivingRequest, Cancel } from "./schedule";
+export type { RequestScope } from "./request-counter";
+export type { RouteName } from "./routes";
+export type { EmulatorStats, RequestLogEntry, RequestOutcome } from "./stats";
+export type { HistoryEntry } from "./history";
+export { EmulatorErrorCodes } from "./errors";
+export { DEFAULT_ORDER_FIELD, DEFAULT_ORDER_RULE } from "./list-query";

@@ -1,0 +1,208 @@
+/**
+ * What happens to each request, in order:
+ *  1. count it, run the mutations and hooks due (schedule.ts), take its fault if any (faults.ts);
+ *  2. read the body, wait the configured latency;
+ *  3. apply a drop, stall or status fault;
+ *  4. answer as the gateway would: 414/431/400/413 for a bad request, 404/405 for no such API,
+ *     401 for failed authentication, 429 from the rate limit;
+ *  5. answer as the API would, bent by a lieTotal/skip/duplicate fault.
+ */
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Language } from "../api/rules";
+import { Headers } from "../api/wire";
+import { listBackups, listProjects, type Tenant } from "./api";
+import type { Authenticator } from "./auth";
+import type { EmulatorControl } from "./control";
+import { apiNotFound, malformedRequest, methodNotAllowed, serverFailure, throttled } from "./errors";
+import { distortionOf, type Fault, type FaultPlan, type StatusFault } from "./faults";
+import { languageOf } from "./messages";
+import type { TokenBucket } from "./rate-limit";
+import { failureReply, gatewayPageReply, type Reply, writeReply } from "./replies";
+import type { RequestCounter } from "./request-counter";
+import { parseRequestTarget, type RequestTarget } from "./request-target";
+import { ALLOWED_METHOD, matchRoute, type Route } from "./routes";
+import type { RequestScheduler } from "./schedule";
+import type { LogEntryHandle, StatsRecorder } from "./stats";
+import type { BackupStore } from "./store";
+import type { Timers } from "./timers";
+
+/** Longest request target (path and query) answered normally; longer ones get 414. */
+export const MAX_URI_LENGTH = 8192;
+/** Largest total size of the request headers answered normally; larger ones get 431. */
+export const MAX_HEADERS_BYTES = 16 * 1024;
+/** Largest request body read; larger ones get 413. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Settings the control can change while the emulator runs. */
+export interface RuntimeSettings {
+  latencyMs: number;
+  rateLimit?: TokenBucket;
+}
+
+export interface PipelineParts {
+  readonly store: BackupStore;
+  readonly tenant: Tenant;
+  readonly authenticator: Authenticator;
+  readonly counter: RequestCounter;
+  readonly scheduler: RequestScheduler;
+  readonly faults: FaultPlan;
+  readonly stats: StatsRecorder;
+  readonly settings: RuntimeSettings;
+  readonly timers: Timers;
+  readonly control: EmulatorControl;
+}
+
+const NO_ROUTE: Route = { name: "other" };
+
+type Body = { readonly text: string } | { readonly tooLarge: true };
+
+/** A request as first read: its target parsed (undefined when too long or malformed), its API found. */
+interface Arrival {
+  readonly req: IncomingMessage;
+  readonly url: string;
+  readonly target: RequestTarget | undefined;
+  readonly route: Route;
+  readonly language: Language;
+}
+
+export class RequestPipeline {
+  constructor(private readonly p: PipelineParts) {}
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = randomUUID();
+    const language = languageOf(req.headers[Headers.language.toLowerCase()]);
+    const url = req.url ?? "/";
+    const target = url.length <= MAX_URI_LENGTH ? parseRequestTarget(url) : undefined;
+    const arrival: Arrival = { req, url, target, route: target ? matchRoute(target.segments) : NO_ROUTE, language };
+    const entry = this.p.stats.begin({
+      method: req.method ?? "",
+      path: target?.rawPath ?? url.slice(0, 200),
+      query: Object.fromEntries(target?.query ?? []),
+      route: arrival.route.name,
+    });
+    res.once("finish", () => this.p.stats.answered(entry, res.statusCode));
+    res.once("close", () => this.p.stats.aborted(entry));
+    try {
+      const fault = this.arrive(arrival, entry);
+      const body = await readBody(req);
+      await this.p.timers.sleep(this.p.settings.latencyMs);
+      if (fault?.kind === "drop") {
+        this.p.stats.dropped(entry);
+        req.socket.resetAndDestroy();
+        return;
+      }
+      if (fault?.kind === "stall") {
+        if (fault.ms === undefined) {
+          this.p.stats.stalled(entry);
+          return;
+        }
+        await this.p.timers.sleep(fault.ms);
+      }
+      const reply = fault?.kind === "status" ? statusFaultReply(fault, language) : this.answer(arrival, body, fault);
+      writeReply(res, reply, requestId);
+    } catch {
+      // A bug in the emulator must not take it down: answer 500 like a broken backend would.
+      writeReply(res, failureReply(serverFailure(500), language), requestId);
+    }
+  }
+
+  /** Counts the request, runs what is due before it, and takes its fault. */
+  private arrive({ req, route }: Arrival, entry: LogEntryHandle): Fault | undefined {
+    const { counter, scheduler, faults, stats, control } = this.p;
+    counter.arrive(route.name);
+    scheduler.run(
+      {
+        sequence: entry.sequence,
+        routeSequence: counter.count(route.name),
+        route: route.name,
+        method: req.method ?? "",
+        path: entry.path,
+        query: { ...entry.query },
+      },
+      control,
+    );
+    const fault = faults.take(route.name);
+    if (fault) stats.faultGiven(entry, fault.kind);
+    return fault;
+  }
+
+  private answer({ req, url, target, route, language }: Arrival, body: Body, fault: Fault | undefined): Reply {
+    if (url.length > MAX_URI_LENGTH) return failureReply(malformedRequest(414, (m) => m.uriTooLong(MAX_URI_LENGTH)), language);
+    if (headersSize(req) > MAX_HEADERS_BYTES) return failureReply(malformedRequest(431, (m) => m.headersTooLarge()), language);
+    if (!target) return failureReply(malformedRequest(400, (m) => m.malformedEncoding()), language);
+    if ("tooLarge" in body) return failureReply(malformedRequest(413, (m) => m.bodyTooLarge(MAX_BODY_BYTES)), language);
+    if (route.name === "other") return failureReply(apiNotFound(), language);
+    if (req.method !== ALLOWED_METHOD) return failureReply(methodNotAllowed(req.method ?? "", ALLOWED_METHOD), language);
+
+    const received = { method: req.method, rawPath: target.rawPath, query: target.query, headers: req.headers, body: body.text };
+    const authenticated = this.p.authenticator.authenticate(received, route.name === "backups" ? route.projectId : undefined);
+    if ("failure" in authenticated) return failureReply(authenticated.failure, language);
+
+    const admission = this.p.settings.rateLimit?.take();
+    if (admission && !admission.admitted) {
+      this.p.stats.rateLimited();
+      return failureReply(throttled(admission.retryAfterSeconds), language);
+    }
+
+    if (route.name === "projects") return listProjects(this.p.tenant, target.query);
+    return listBackups(this.p.store, this.p.tenant, {
+      projectId: route.projectId,
+      instanceId: route.instanceId,
+      query: target.query,
+      language,
+      distortion: distortionOf(fault),
+    });
+  }
+}
+
+/** Bytes of the header lines as received (names, values, `: ` and line ends). */
+function headersSize(req: IncomingMessage): number {
+  let size = 0;
+  for (const part of req.rawHeaders) size += part.length + 2;
+  return size;
+}
+
+function statusFaultReply(fault: StatusFault, language: Language): Reply {
+  const retryAfter = fault.retryAfterSeconds;
+  if (fault.body === "html") {
+    return gatewayPageReply(fault.status, retryAfter === undefined ? undefined : { [Headers.retryAfter]: String(retryAfter) });
+  }
+  const standard = fault.status === 429 ? throttled(retryAfter) : serverFailure(fault.status, retryAfter);
+  const message = fault.errorMsg;
+  const failure = {
+    ...standard,
+    code: fault.errorCode ?? standard.code,
+    describe: message === undefined ? standard.describe : () => message,
+  };
+  return failureReply(failure, language);
+}
+
+/**
+ * The whole body as text, or `tooLarge` past MAX_BODY_BYTES. The rest of a body too large is read
+ * and discarded, so the connection stays in step (and closing it never resets unread data).
+ */
+function readBody(req: IncomingMessage): Promise<Body> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const finish = (body: Body) => {
+      if (settled) return;
+      settled = true;
+      resolve(body);
+    };
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        chunks.length = 0;
+        finish({ tooLarge: true });
+      } else {
+        chunks.push(chunk);
+      }
+    });
+    req.once("end", () => finish({ text: Buffer.concat(chunks).toString("utf8") }));
+    // An aborted upload resolves too; the answer then goes nowhere, harmlessly.
+    req.once("close", () => finish({ text: "" }));
+  });
+}
