@@ -175,6 +175,16 @@ describe("a list that changes or lies is never returned mixed", () => {
     });
   });
 
+  test("a total_count too low by whole pages is caught by the last page's spare slot, without a trailing request", async () => {
+    await withEmulator({ backups: 120 }, async (emulator) => {
+      emulator.control.injectFaults({ kind: "lieTotal", delta: -20, times: Infinity });
+      const error = await rejectionOf(list(argsFor(emulator, { pageSize: 50 })));
+      expect(error).toBeInstanceOf(InconsistentListingError);
+      expect(error.message).toMatch(/page 2 of 2 came back long: 51 backups where total_count 100 means 50/);
+      expect(emulator.control.requests().map((r) => r.query.limit)).toEqual(["50", "51", "50", "51", "50", "51"]);
+    });
+  });
+
   test("an absurd total_count is refused instead of paged", async () => {
     await withEmulator({ backups: 10 }, async (emulator) => {
       emulator.control.injectFaults({ kind: "lieTotal", delta: 5_000_000_000 });

@@ -3,9 +3,13 @@
  * with at most `concurrency` in flight. Yields pages in order. Exactly ceil(total / pageSize)
  * requests when nothing changes, and no trailing empty page.
  *
+ * Instead of a trailing request, the last page asks for one record more than `total_count` leaves
+ * for it (when the API's limit allows): a record in that slot means the total was too low.
+ *
  * Stopping early (an error, or the consumer breaking out) aborts the fetches still in flight, and
  * their failures are absorbed, so nothing is left running or unhandled.
  */
+import { PAGE_SIZE_MAX } from "../api/rules";
 import type { FetchPage, Page } from "./page";
 
 export interface ScanOptions {
@@ -36,7 +40,9 @@ export async function* scanPages(fetchPage: FetchPage, options: ScanOptions): As
       while (next < pages && active < concurrency && !signal.aborted) {
         const index = next++;
         active++;
-        const promise = fetchPage(index, index * pageSize, pageSize, signal);
+        const offset = index * pageSize;
+        const limit = index === pages - 1 ? Math.min(PAGE_SIZE_MAX, first.totalCount - offset + 1) : pageSize;
+        const promise = fetchPage(index, offset, limit, signal);
         const settle = () => {
           active--;
           launch();
