@@ -23,7 +23,9 @@ export function typePage(response: Pick<JsonResponse, "body" | "context" | "quot
   parsed.data.backups.forEach((wire, i) => {
     const converted = toBackup(wire);
     if ("problems" in converted) {
-      throw new TaurusDbResponseError(response.context, `backups[${i}] (id ${wire.id}): ${converted.problems.join("; ")}`, response.quote());
+      const id = (wire as { id?: unknown } | null)?.id;
+      const which = typeof id === "string" ? ` (id ${id})` : "";
+      throw new TaurusDbResponseError(response.context, `backups[${i}]${which}: ${converted.problems.join("; ")}`, response.quote());
     }
     backups.push(converted.backup);
   });

@@ -1,15 +1,27 @@
 /**
  * The API reports times as local wall-clock strings (`"2026-01-04 17:30:30"`) plus a zone
  * (`"UTC+08:00"`). This turns them into UTC instants (`"2026-01-04T09:30:30Z"`), strictly: a
- * string that is not a real time is an error, never a guess.
+ * string that is not a real time is an error, never a guess. It runs twice per backup, so it works
+ * with arithmetic rather than Date objects, which are several times slower here.
  */
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:?\d{2})?$/;
 const ZONE = /^(?:UTC|GMT)(?:([+-])(\d{1,2})(?::?(\d{2}))?)?$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A listing has one or two zones; each is read once. */
+const zoneOffsets = new Map<string, number | undefined>();
 
 /** Offset of a zone like `UTC+08:00`, `UTC-03:30`, `UTC+05:45` or `UTC`, in minutes east of UTC. */
 export function zoneOffsetMinutes(zone: string): number | undefined {
-  const m = ZONE.exec(zone.trim());
+  if (zoneOffsets.has(zone)) return zoneOffsets.get(zone);
+  const offset = readZone(zone.trim());
+  if (zoneOffsets.size < 1000) zoneOffsets.set(zone, offset);
+  return offset;
+}
+
+function readZone(zone: string): number | undefined {
+  const m = ZONE.exec(zone);
   if (!m) return undefined;
   if (!m[1]) return 0;
   const hours = Number(m[2]);
@@ -24,27 +36,82 @@ export function zoneOffsetMinutes(zone: string): number | undefined {
  * Returns a message instead when the input is not a real time.
  */
 export function toUtcInstant(wallClock: string, zone: string): { instant: string } | { problem: string } {
+  const fast = readPlainWallClock(wallClock);
+  if (fast) return instantOf(wallClock, fast, zone);
   const m = WALL_CLOCK.exec(wallClock.trim());
   if (!m) return { problem: `is not a time of the form "YYYY-MM-DD HH:mm:ss" (got ${JSON.stringify(wallClock)})` };
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
-  const fraction = m[7] ? Number(`0.${m[7]}`) : 0;
-  let offset: number | undefined;
-  if (m[8]) {
-    offset = m[8] === "Z" ? 0 : zoneOffsetMinutes(`UTC${m[8]}`);
-  } else {
-    offset = zoneOffsetMinutes(zone);
-    if (offset === undefined) return { problem: `has a time zone that is not of the form "UTC+08:00" (got ${JSON.stringify(zone)})` };
+  return instantOf(wallClock, [+m[1], +m[2], +m[3], +m[4], +m[5], +m[6]], zone, m[7], m[8]);
+}
+
+type Fields = [year: number, month: number, day: number, hour: number, minute: number, second: number];
+
+/** The API's own form, `YYYY-MM-DD HH:mm:ss`, read without a regular expression (the common case). */
+function readPlainWallClock(text: string): Fields | undefined {
+  if (text.length !== 19 || text[4] !== "-" || text[7] !== "-" || (text[10] !== " " && text[10] !== "T") || text[13] !== ":" || text[16] !== ":") {
+    return undefined;
   }
-  if (offset === undefined) return { problem: `has an unreadable offset (got ${JSON.stringify(wallClock)})` };
-  const local = Date.UTC(year, month - 1, day, hour, minute, second);
-  const check = new Date(local);
-  if (
-    month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59 ||
-    check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day
-  ) {
+  const fields: Fields = [digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2)];
+  return fields.includes(-1) ? undefined : fields;
+}
+
+function digits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+function instantOf(wallClock: string, [year, month, day, hour, minute, second]: Fields, zone: string, fractionDigits?: string, ownOffset?: string): { instant: string } | { problem: string } {
+  const leap = month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 1 : 0;
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1] + leap || hour > 23 || minute > 59 || second > 59) {
     return { problem: `is not a real date and time (got ${JSON.stringify(wallClock)})` };
   }
-  const utc = new Date(local - offset * 60_000 + Math.round(fraction * 1000));
-  const iso = utc.toISOString();
-  return { instant: fraction ? iso : iso.replace(/\.000Z$/, "Z") };
+  const offset = ownOffset ? (ownOffset === "Z" ? 0 : zoneOffsetMinutes(`UTC${ownOffset}`)) : zoneOffsetMinutes(zone);
+  if (offset === undefined) {
+    return ownOffset
+      ? { problem: `has an unreadable offset (got ${JSON.stringify(wallClock)})` }
+      : { problem: `has a time zone that is not of the form "UTC+08:00" (got ${JSON.stringify(zone)})` };
+  }
+  const millis = fractionDigits ? Math.round(Number(`0.${fractionDigits}`) * 1000) : 0;
+  const epochMs = Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000 + millis;
+  return { instant: formatUtc(epochMs, fractionDigits !== undefined) };
+}
+
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
+/** Backups cluster on a few hundred days: each day's `YYYY-MM-DDT` is computed once. */
+const dayPrefixes = new Map<number, string>();
+
+/** `YYYY-MM-DDTHH:mm:ss[.sss]Z` from epoch milliseconds. */
+function formatUtc(epochMs: number, withMillis: boolean): string {
+  const days = Math.floor(epochMs / 86_400_000);
+  let rest = epochMs - days * 86_400_000;
+  let prefix = dayPrefixes.get(days);
+  if (prefix === undefined) {
+    prefix = civilDate(days);
+    if (dayPrefixes.size < 100_000) dayPrefixes.set(days, prefix);
+  }
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  const fraction = withMillis ? `.${String(rest - second * 1000).padStart(3, "0")}` : "";
+  return `${prefix}${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}${fraction}Z`;
+}
+
+/** `YYYY-MM-DDT` of a day number since 1970-01-01 (civil-from-days, proleptic Gregorian). */
+function civilDate(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, "0")}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T`;
 }

@@ -2,6 +2,7 @@
  * `startEmulator` options, their defaults, and the checks that turn a bad option into a clear
  * error at start rather than odd behaviour later.
  */
+import { REGION_PATTERN } from "../api/rules";
 import { checkLatency } from "./control";
 import type { Fault } from "./faults";
 import { DEFAULT_HISTORY_LIMIT } from "./history";
@@ -63,7 +64,6 @@ export const DEFAULTS = {
 
 /** Generating more than this would only exhaust memory. */
 const MAX_BACKUPS = 2_000_000;
-const REGION_PATTERN = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   const seed = options.seed ?? DEFAULTS.seed;
