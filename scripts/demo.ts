@@ -7,7 +7,7 @@
  */
 import { getInstanceBackupsOutput, InstanceBackups, LatestCompletedBackup } from "../provider";
 import { startEmulator, type RunningEmulator } from "../provider/emulator";
-import { createLocalStack } from "./localStack";
+import { createLocalStack, emulatorConfig } from "./localStack";
 
 const BACKUPS = 1234;
 const PAGE_SIZE = 100;
@@ -35,12 +35,7 @@ async function main(): Promise<void> {
         pinnedAt: pinned.resolvedAt,
       };
     },
-    config: {
-      "taurusdb:endpoint": { value: emulator.url },
-      "taurusdb:projectId": { value: emulator.projectId },
-      "taurusdb:accessKey": { value: emulator.credentials.accessKey, secret: true },
-      "taurusdb:secretKey": { value: emulator.credentials.secretKey, secret: true },
-    },
+    config: emulatorConfig(emulator),
   });
   console.log(`  engine: pulumi v${local.engine.version} (${local.engine.source})`);
 

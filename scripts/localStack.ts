@@ -35,6 +35,19 @@ export interface LocalStack {
 
 export const PASSPHRASE = "local-only-passphrase";
 
+/** Stack config that points the `taurusdb` settings at an emulator, credentials as secrets. */
+export function emulatorConfig(
+  emulator: { url: string; projectId: string; credentials: { accessKey: string; secretKey: string } },
+  overrides: { secretKey?: string } = {},
+): auto.ConfigMap {
+  return {
+    "taurusdb:endpoint": { value: emulator.url },
+    "taurusdb:projectId": { value: emulator.projectId },
+    "taurusdb:accessKey": { value: emulator.credentials.accessKey, secret: true },
+    "taurusdb:secretKey": { value: overrides.secretKey ?? emulator.credentials.secretKey, secret: true },
+  };
+}
+
 export function repoRoot(): string {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const manifest = path.join(dir, "package.json");

@@ -6,7 +6,7 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { InstanceBackups, LatestCompletedBackup } from "../provider";
 import { startEmulator, type RunningEmulator } from "../provider/emulator";
-import { createLocalStack, type LocalStack } from "../scripts/localStack";
+import { createLocalStack, emulatorConfig, type LocalStack } from "../scripts/localStack";
 
 jest.setTimeout(240_000);
 
@@ -46,12 +46,7 @@ describe("live and pinned backups through the engine", () => {
           summaryLatest: summary.latestCompletedBackupId,
         };
       },
-      config: {
-        "taurusdb:endpoint": { value: emulator.url },
-        "taurusdb:projectId": { value: emulator.projectId },
-        "taurusdb:accessKey": { value: emulator.credentials.accessKey, secret: true },
-        "taurusdb:secretKey": { value: emulator.credentials.secretKey, secret: true },
-      },
+      config: emulatorConfig(emulator),
     });
   });
 
@@ -143,12 +138,7 @@ describe("wrong credentials", () => {
     const local = await createLocalStack({
       project: "e2e-wrong-credentials",
       program: async () => ({ latest: new InstanceBackups("live", { instanceId: emulator.instanceId }).latestCompletedBackupId }),
-      config: {
-        "taurusdb:endpoint": { value: emulator.url },
-        "taurusdb:projectId": { value: emulator.projectId },
-        "taurusdb:accessKey": { value: emulator.credentials.accessKey, secret: true },
-        "taurusdb:secretKey": { value: wrongSecret, secret: true },
-      },
+      config: emulatorConfig(emulator, { secretKey: wrongSecret }),
     });
     const printed: string[] = [];
     try {
