@@ -36,24 +36,40 @@ function readZone(zone: string): number | undefined {
  * Returns a message instead when the input is not a real time.
  */
 export function toUtcInstant(wallClock: string, zone: string): { instant: string } | { problem: string } {
-  const fast = readPlainWallClock(wallClock);
-  if (fast) return instantOf(wallClock, fast, zone);
-  const m = WALL_CLOCK.exec(wallClock.trim());
-  if (!m) return { problem: `is not a time of the form "YYYY-MM-DD HH:mm:ss" (got ${JSON.stringify(wallClock)})` };
-  return instantOf(wallClock, [+m[1], +m[2], +m[3], +m[4], +m[5], +m[6]], zone, m[7], m[8]);
+  const instant = utcInstant(wallClock, zoneOffsetMinutes(zone));
+  return instant !== undefined ? { instant } : { problem: whyNotAnInstant(wallClock, zone) };
 }
 
-type Fields = [year: number, month: number, day: number, hour: number, minute: number, second: number];
-
-/** The API's own form, `YYYY-MM-DD HH:mm:ss`, read without a regular expression (the common case). */
-function readPlainWallClock(text: string): Fields | undefined {
-  if (text.length !== 19 || text[4] !== "-" || text[7] !== "-" || (text[10] !== " " && text[10] !== "T") || text[13] !== ":" || text[16] !== ":") {
-    return undefined;
+/**
+ * The fast core of {@link toUtcInstant}, run twice per backup: the instant, or undefined when the
+ * time is not real (or needs a zone and `zoneOffset` is undefined). Allocates only the result.
+ */
+export function utcInstant(wallClock: string, zoneOffset: number | undefined): string | undefined {
+  // The API's own form, `YYYY-MM-DD HH:mm:ss`, read without a regular expression (the common case).
+  const t = wallClock;
+  if (t.length === 19 && t[4] === "-" && t[7] === "-" && (t[10] === " " || t[10] === "T") && t[13] === ":" && t[16] === ":" && zoneOffset !== undefined) {
+    const year = digits(t, 0, 4), month = digits(t, 5, 2), day = digits(t, 8, 2);
+    const hour = digits(t, 11, 2), minute = digits(t, 14, 2), second = digits(t, 17, 2);
+    if ((year | month | day | hour | minute | second) >= 0) return instantOf(year, month, day, hour, minute, second, 0, false, zoneOffset);
   }
-  const fields: Fields = [digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2), digits(text, 14, 2), digits(text, 17, 2)];
-  return fields.includes(-1) ? undefined : fields;
+  const m = WALL_CLOCK.exec(wallClock.trim());
+  if (!m) return undefined;
+  const offset = m[8] === undefined ? zoneOffset : m[8] === "Z" ? 0 : zoneOffsetMinutes(`UTC${m[8]}`);
+  if (offset === undefined) return undefined;
+  const millis = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
+  return instantOf(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], millis, m[7] !== undefined, offset);
 }
 
+/** Why {@link utcInstant} refused a time, in words. */
+function whyNotAnInstant(wallClock: string, zone: string): string {
+  const m = WALL_CLOCK.exec(wallClock.trim());
+  if (!m) return `is not a time of the form "YYYY-MM-DD HH:mm:ss" (got ${JSON.stringify(wallClock)})`;
+  if (m[8] === undefined && zoneOffsetMinutes(zone) === undefined) return `has a time zone that is not of the form "UTC+08:00" (got ${JSON.stringify(zone)})`;
+  if (m[8] !== undefined && m[8] !== "Z" && zoneOffsetMinutes(`UTC${m[8]}`) === undefined) return `has an unreadable offset (got ${JSON.stringify(wallClock)})`;
+  return `is not a real date and time (got ${JSON.stringify(wallClock)})`;
+}
+
+/** -1 unless `count` digits start at `from`. */
 function digits(text: string, from: number, count: number): number {
   let value = 0;
   for (let i = from; i < from + count; i++) {
@@ -64,42 +80,45 @@ function digits(text: string, from: number, count: number): number {
   return value;
 }
 
-function instantOf(wallClock: string, [year, month, day, hour, minute, second]: Fields, zone: string, fractionDigits?: string, ownOffset?: string): { instant: string } | { problem: string } {
-  const leap = month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 1 : 0;
-  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1] + leap || hour > 23 || minute > 59 || second > 59) {
-    return { problem: `is not a real date and time (got ${JSON.stringify(wallClock)})` };
-  }
-  const offset = ownOffset ? (ownOffset === "Z" ? 0 : zoneOffsetMinutes(`UTC${ownOffset}`)) : zoneOffsetMinutes(zone);
-  if (offset === undefined) {
-    return ownOffset
-      ? { problem: `has an unreadable offset (got ${JSON.stringify(wallClock)})` }
-      : { problem: `has a time zone that is not of the form "UTC+08:00" (got ${JSON.stringify(zone)})` };
-  }
-  const millis = fractionDigits ? Math.round(Number(`0.${fractionDigits}`) * 1000) : 0;
-  const epochMs = Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000 + millis;
-  return { instant: formatUtc(epochMs, fractionDigits !== undefined) };
+function instantOf(
+  year: number, month: number, day: number, hour: number, minute: number, second: number,
+  millis: number, withMillis: boolean, offsetMinutes: number,
+): string | undefined {
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1] + leap || hour > 23 || minute > 59 || second > 59) return undefined;
+  return formatUtc(Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000 + millis, withMillis);
 }
 
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
 /** Backups cluster on a few hundred days: each day's `YYYY-MM-DDT` is computed once. */
 const dayPrefixes = new Map<number, string>();
 
+/** `HH:mm:ssZ` for each second of the day, made when first needed: one string per instant, not seven. */
+const timesOfDay: string[] = [];
+
 /** `YYYY-MM-DDTHH:mm:ss[.sss]Z` from epoch milliseconds. */
 function formatUtc(epochMs: number, withMillis: boolean): string {
   const days = Math.floor(epochMs / 86_400_000);
-  let rest = epochMs - days * 86_400_000;
+  const msOfDay = epochMs - days * 86_400_000;
   let prefix = dayPrefixes.get(days);
   if (prefix === undefined) {
     prefix = civilDate(days);
     if (dayPrefixes.size < 100_000) dayPrefixes.set(days, prefix);
   }
-  const hour = Math.floor(rest / 3_600_000);
-  rest -= hour * 3_600_000;
-  const minute = Math.floor(rest / 60_000);
-  rest -= minute * 60_000;
-  const second = Math.floor(rest / 1000);
-  const fraction = withMillis ? `.${String(rest - second * 1000).padStart(3, "0")}` : "";
-  return `${prefix}${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}${fraction}Z`;
+  const secondOfDay = Math.floor(msOfDay / 1000);
+  if (withMillis) return `${prefix}${timeOfDay(secondOfDay).slice(0, 8)}.${String(msOfDay - secondOfDay * 1000).padStart(3, "0")}Z`;
+  return prefix + timeOfDay(secondOfDay);
+}
+
+function timeOfDay(secondOfDay: number): string {
+  let text = timesOfDay[secondOfDay];
+  if (text === undefined) {
+    const hour = Math.floor(secondOfDay / 3600);
+    const minute = Math.floor((secondOfDay - hour * 3600) / 60);
+    text = `${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[secondOfDay % 60]}Z`;
+    timesOfDay[secondOfDay] = text;
+  }
+  return text;
 }
 
 /** `YYYY-MM-DDT` of a day number since 1970-01-01 (civil-from-days, proleptic Gregorian). */
