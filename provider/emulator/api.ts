@@ -4,11 +4,12 @@
  */
 import type { Language } from "../api/rules";
 import { INSTANCE_ID_PATTERN, PROJECT_ID_PATTERN } from "../api/rules";
-import type { WireBackupPage, WireProjectList } from "../api/wire";
+import type { WireProjectList } from "../api/wire";
 import { instanceNotFound, invalidParameter, projectNotAccessible } from "./errors";
 import type { ListDistortion } from "./faults";
 import { parseListQuery } from "./list-query";
-import { failureReply, jsonReply, type Reply } from "./replies";
+import { failureReply, jsonReply, jsonTextReply, type Reply } from "./replies";
+import { recordJson } from "./record";
 import type { QueryPairs } from "./request-target";
 import type { BackupStore } from "./store";
 
@@ -39,8 +40,9 @@ export function listBackups(store: BackupStore, tenant: Tenant, request: BackupL
 
   const { offsetShift, totalDelta } = request.distortion;
   const page = store.page(request.instanceId, { ...parsed.value, offset: Math.max(0, parsed.value.offset + offsetShift) });
-  const body: WireBackupPage = { backups: page.backups, total_count: String(Math.max(0, page.total + totalDelta)) };
-  return jsonReply(200, body);
+  // Built from each record's cached JSON; the same text JSON.stringify of a WireBackupPage gives.
+  const totalCount = JSON.stringify(String(Math.max(0, page.total + totalDelta)));
+  return jsonTextReply(200, `{"backups":[${page.records.map(recordJson).join(",")}],"total_count":${totalCount}}`);
 }
 
 /** `GET /v3/projects?name=<region>` (IAM): the one project when the name is its region, or none. */

@@ -19,6 +19,18 @@ export function makeRecord(wire: WireBackup, createdAt: number): BackupRecord {
   return { wire, createdAt, nameLower: wire.name.toLowerCase() };
 }
 
+/** Each record's JSON, made once: a page is then a join of 100 strings, not a serialization. */
+const jsonOfRecord = new WeakMap<BackupRecord, string>();
+
+export function recordJson(record: BackupRecord): string {
+  let json = jsonOfRecord.get(record);
+  if (json === undefined) {
+    json = JSON.stringify(record.wire);
+    jsonOfRecord.set(record, json);
+  }
+  return json;
+}
+
 /** A copy with its keys in the order of the vendor's example response, so output reads like theirs. */
 export function inVendorFieldOrder(b: WireBackup): WireBackup {
   const ordered: WireBackup = {

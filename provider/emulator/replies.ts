@@ -19,7 +19,12 @@ const JSON_TYPE = "application/json;charset=UTF-8";
 const HTML_TYPE = "text/html;charset=UTF-8";
 
 export function jsonReply(status: number, value: unknown, headers?: Readonly<Record<string, string>>): Reply {
-  return { status, contentType: JSON_TYPE, body: JSON.stringify(value), headers };
+  return jsonTextReply(status, JSON.stringify(value), headers);
+}
+
+/** A JSON answer whose text is already made. */
+export function jsonTextReply(status: number, json: string, headers?: Readonly<Record<string, string>>): Reply {
+  return { status, contentType: JSON_TYPE, body: json, headers };
 }
 
 /** The documented `{ error_code, error_msg }` body. */

@@ -29,7 +29,8 @@ export interface PageRequest {
 export interface Page {
   /** The number of backups after filtering, before paging. */
   readonly total: number;
-  readonly backups: WireBackup[];
+  /** Shared, immutable records (see record.ts): not to be changed. */
+  readonly records: readonly BackupRecord[];
 }
 
 /** How many distinct filters an instance keeps results for. */
@@ -64,13 +65,10 @@ class InstanceBackups {
     const total = ascending.length;
     const start = Math.min(request.offset, total);
     const end = Math.min(start + request.limit, total);
-    const backups: WireBackup[] = [];
+    const records: BackupRecord[] = [];
     // A descending order is read backwards rather than stored twice.
-    for (let i = start; i < end; i++) {
-      const record = request.orderRule === "asc" ? ascending[i] : ascending[total - 1 - i];
-      backups.push({ ...record.wire });
-    }
-    return { total, backups };
+    for (let i = start; i < end; i++) records.push(request.orderRule === "asc" ? ascending[i] : ascending[total - 1 - i]);
+    return { total, records };
   }
 
   newestFirst(): readonly BackupRecord[] {

@@ -7,12 +7,14 @@ export type LocalFilters = Pick<BackupQueryArgs, "statuses" | "backupTypes" | "c
 export function applyFilters(backups: readonly Backup[], filters: LocalFilters): Backup[] {
   const statuses = filters.statuses && new Set<string>(filters.statuses);
   const types = filters.backupTypes && new Set<string>(filters.backupTypes);
-  const after = filters.createdAfter === undefined ? -Infinity : Date.parse(filters.createdAfter);
-  const before = filters.createdBefore === undefined ? Infinity : Date.parse(filters.createdBefore);
+  const after = filters.createdAfter === undefined ? undefined : Date.parse(filters.createdAfter);
+  const before = filters.createdBefore === undefined ? undefined : Date.parse(filters.createdBefore);
+  if (!statuses && !types && after === undefined && before === undefined) return [...backups];
   return backups.filter((backup) => {
     if (statuses && !statuses.has(backup.status)) return false;
     if (types && !types.has(backup.backupType)) return false;
+    if (after === undefined && before === undefined) return true;
     const created = Date.parse(backup.createdAt);
-    return created >= after && created < before;
+    return (after === undefined || created >= after) && (before === undefined || created < before);
   });
 }

@@ -13,9 +13,18 @@ export function latestCompleted(backups: readonly Backup[]): Backup | undefined 
 }
 
 function isNewer(a: Backup, b: Backup): boolean {
-  const created = Date.parse(a.createdAt) - Date.parse(b.createdAt);
+  const created = compareInstants(a.createdAt, b.createdAt);
   if (created !== 0) return created > 0;
-  const updated = Date.parse(a.updatedAt) - Date.parse(b.updatedAt);
+  const updated = compareInstants(a.updatedAt, b.updatedAt);
   if (updated !== 0) return updated > 0;
   return a.id > b.id;
+}
+
+/**
+ * Orders two UTC instants as backups/wallClock.ts writes them. Same-length ones (the usual case: both whole
+ * seconds) compare as text; `...:30Z` against `...:30.250Z` needs the numbers.
+ */
+function compareInstants(a: string, b: string): number {
+  if (a.length === b.length) return a < b ? -1 : a > b ? 1 : 0;
+  return Math.sign(Date.parse(a) - Date.parse(b));
 }
