@@ -9,7 +9,6 @@ import { instanceNotFound, invalidParameter, projectNotAccessible } from "./erro
 import type { ListDistortion } from "./faults";
 import { parseListQuery } from "./list-query";
 import { failureReply, jsonReply, jsonTextReply, type Reply } from "./replies";
-import { recordJson } from "./record";
 import type { QueryPairs } from "./request-target";
 import type { BackupStore } from "./store";
 
@@ -42,7 +41,7 @@ export function listBackups(store: BackupStore, tenant: Tenant, request: BackupL
   const page = store.page(request.instanceId, { ...parsed.value, offset: Math.max(0, parsed.value.offset + offsetShift) });
   // Built from each record's cached JSON; the same text JSON.stringify of a WireBackupPage gives.
   const totalCount = JSON.stringify(String(Math.max(0, page.total + totalDelta)));
-  return jsonTextReply(200, `{"backups":[${page.records.map(recordJson).join(",")}],"total_count":${totalCount}}`);
+  return jsonTextReply(200, `{"backups":[${page.records.map((record) => record.json).join(",")}],"total_count":${totalCount}}`);
 }
 
 /** `GET /v3/projects?name=<region>` (IAM): the one project when the name is its region, or none. */

@@ -12,23 +12,13 @@ export interface BackupRecord {
   readonly createdAt: number;
   /** The name lower-cased once, for case-insensitive filtering. */
   readonly nameLower: string;
+  /** `wire` as JSON, made once: a page is a join of these, not a serialization per request. */
+  readonly json: string;
 }
 
 /** `wire` is kept as given (callers build it in vendor field order, see `inVendorFieldOrder`). */
 export function makeRecord(wire: WireBackup, createdAt: number): BackupRecord {
-  return { wire, createdAt, nameLower: wire.name.toLowerCase() };
-}
-
-/** Each record's JSON, made once: a page is then a join of 100 strings, not a serialization. */
-const jsonOfRecord = new WeakMap<BackupRecord, string>();
-
-export function recordJson(record: BackupRecord): string {
-  let json = jsonOfRecord.get(record);
-  if (json === undefined) {
-    json = JSON.stringify(record.wire);
-    jsonOfRecord.set(record, json);
-  }
-  return json;
+  return { wire, createdAt, nameLower: wire.name.toLowerCase(), json: JSON.stringify(wire) };
 }
 
 /** A copy with its keys in the order of the vendor's example response, so output reads like theirs. */
