@@ -33,8 +33,15 @@ function useMocks(preview: boolean): void {
   );
 }
 
+const logged: string[] = [];
+beforeAll(() => {
+  jest.spyOn(pulumi.log, "info").mockImplementation(async (...args: unknown[]) => {
+    logged.push(String(args[0]));
+  });
+});
+
 describe("getInstanceBackupsOutput", () => {
-  test("resolves to the listing for known inputs", async () => {
+  test("resolves to the listing for known inputs, reporting each page through Pulumi's log", async () => {
     useMocks(false);
     await withEmulator({ backups: 130 }, async (emulator) => {
       const result = await inspect(getInstanceBackupsOutput({ ...argsFor(emulator), instanceId: pulumi.output(emulator.instanceId) }));
@@ -42,6 +49,8 @@ describe("getInstanceBackupsOutput", () => {
       expect(result.secret).toBe(false);
       expect(result.value?.totalCount).toBe(130);
       expect(result.value?.latestCompletedBackupId).toBe(emulator.control.backups().find((b) => b.status === "COMPLETED")?.id);
+      expect(logged).toContain(`${emulator.instanceId}: fetched page 1/2 (100 of 130 backups)`);
+      expect(logged).toContain(`${emulator.instanceId}: fetched page 2/2 (130 of 130 backups)`);
     });
   });
 
