@@ -1,5 +1,6 @@
 /**
- * The data path, start to end: arguments → settings → validation → signed, retried requests →
+ * The data path, start to end: arguments → validation → settings (arguments, stack config,
+ * environment; values from the last two checked by the same rules) → signed, retried requests →
  * pages → typed backups → selection → result. `getInstanceBackups` is this with the defaults of
  * the running program; tests and the dynamic providers pass their own sources.
  */
