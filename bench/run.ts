@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { DEFAULTS } from "../provider/listing";
+import { pageCount } from "../provider/paging/scanPages";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../provider/emulator";
 import type { Job, Measurement } from "./worker";
 
@@ -69,7 +70,7 @@ async function medianOf(runs: number, run: () => Promise<Measurement & { request
   return results.sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs / 2)];
 }
 
-const pagesFor = (backups: number) => Math.max(1, Math.ceil(backups / PAGE_SIZE));
+const pagesFor = (backups: number) => pageCount(backups, PAGE_SIZE);
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 async function latencyScenarios(rows: Row[], verdicts: Verdict[]): Promise<void> {

@@ -56,6 +56,7 @@ export async function listInstanceBackups(args: GetInstanceBackupsArgs, runtime:
   const { instanceId } = valid;
   const pageSize = valid.pageSize ?? DEFAULTS.pageSize;
   const timeoutMs = valid.timeoutMs ?? DEFAULTS.timeoutMs;
+  const concurrency = valid.maxConcurrency ?? DEFAULTS.maxConcurrency;
 
   let pagesFetched = 0;
   const deadline = new AbortController();
@@ -63,7 +64,7 @@ export async function listInstanceBackups(args: GetInstanceBackupsArgs, runtime:
   const client = new ApiClient({
     credentials: connection.credentials,
     transport: runtime.transport ?? (sharedTransport ??= createTransport()),
-    limiter: new RequestLimiter(valid.maxConcurrency ?? DEFAULTS.maxConcurrency, runtime.now),
+    limiter: new RequestLimiter(concurrency, runtime.now),
     signal: deadline.signal,
     maxAttempts: valid.maxAttempts ?? DEFAULTS.maxAttempts,
     requestTimeoutMs: valid.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
@@ -93,7 +94,6 @@ export async function listInstanceBackups(args: GetInstanceBackupsArgs, runtime:
       return { index, offset, totalCount, backups, context: response.context };
     };
 
-    const concurrency = valid.maxConcurrency ?? DEFAULTS.maxConcurrency;
     const snapshot = await collectSnapshot(() => scanPages(fetchPage, { pageSize, concurrency, signal: deadline.signal }), {
       instanceId,
       pageSize,

@@ -11,8 +11,6 @@ export const wirePageSchema = z.object({
   total_count: z.union([z.string(), z.number()], { error: "must be a string of digits" }).transform(String),
 });
 
-export type ParsedWirePage = z.infer<typeof wirePageSchema>;
-
 /** `backups: must be an array of backups` — one line per problem, at most five. */
 export function describeSchemaIssues(error: z.ZodError): string {
   const lines = error.issues.slice(0, 5).map((issue) => {

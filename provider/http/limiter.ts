@@ -62,9 +62,4 @@ export class RequestLimiter {
     this.limit = Math.min(this.maxConcurrency, this.limit + 1 / Math.max(1, this.limit));
     for (let i = before; i < Math.floor(this.limit); i++) this.waiting.shift()?.();
   }
-
-  /** Requests currently allowed in flight (for tests and the benchmark). */
-  get currentLimit(): number {
-    return Math.floor(this.limit);
-  }
 }

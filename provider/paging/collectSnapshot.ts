@@ -9,6 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { InconsistentListingError } from "../errors";
 import type { Backup } from "../types";
 import type { Page } from "./page";
+import { pageCount } from "./scanPages";
 
 export interface SnapshotOptions {
   readonly instanceId: string;
@@ -72,7 +73,7 @@ async function collectOnce(pages: AsyncIterable<Page>, options: SnapshotOptions,
       if (totalCount > options.maxRecords) {
         throw new InconsistentListingError(options.instanceId, scan, `total_count ${totalCount} is more than the ${options.maxRecords} backups this package will list`);
       }
-      pageTotal = Math.max(1, Math.ceil(totalCount / pageSize));
+      pageTotal = pageCount(totalCount, pageSize);
     } else if (page.totalCount !== totalCount) {
       throw new Inconsistency(`total_count changed from ${totalCount} to ${page.totalCount} between pages`);
     }

@@ -10,8 +10,8 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** Credentials arrive as (secret) inputs; they are never copied into outputs. */
 export const CREDENTIAL_KEYS = ["accessKey", "secretKey", "securityToken", "authToken"] as const;
 
-const CONNECTION_KEYS = ["region", "projectId", "endpoint", "iamEndpoint", ...CREDENTIAL_KEYS] as const;
-const TRANSPORT_KEYS = ["language", "maxConcurrency", "maxAttempts", "requestTimeoutMs", "timeoutMs"] as const;
+export const CONNECTION_KEYS = ["region", "projectId", "endpoint", "iamEndpoint", ...CREDENTIAL_KEYS] as const;
+export const TRANSPORT_KEYS = ["language", "maxConcurrency", "maxAttempts", "requestTimeoutMs", "timeoutMs"] as const;
 const QUERY_KEYS = [
   "instanceId", "orderField", "orderRule", "filterField", "filterContent", "pageSize",
   "statuses", "backupTypes", "createdAfter", "createdBefore", "requireLatestCompleted",

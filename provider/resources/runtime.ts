@@ -12,7 +12,7 @@ import type { StackConfigReader } from "../settings/sources";
 import { CONFIG_NAMESPACE } from "../settings/sources";
 import type { Backup, GetInstanceBackupsArgs, GetInstanceBackupsResult } from "../types";
 import { validateArgs } from "../validation/args";
-import { containsUnknown, CREDENTIAL_KEYS, pickArgs, withoutCredentials } from "./inputs";
+import { CONNECTION_KEYS, containsUnknown, CREDENTIAL_KEYS, pickArgs, TRANSPORT_KEYS, withoutCredentials } from "./inputs";
 
 let stackConfig: StackConfigReader = () => undefined;
 
@@ -68,10 +68,10 @@ export const instanceBackups: pulumi.dynamic.ResourceProvider = {
 
 /** Inputs that choose the backup: a change to any of them resolves a new one. */
 export const PIN_KEYS = ["instanceId", "backupTypes", "createdAfter", "createdBefore", "filterField", "filterContent", "keepers"] as const;
-const LATEST_KEYS = [
+const LATEST_KEYS: readonly string[] = [
   "instanceId", "backupTypes", "createdAfter", "createdBefore", "filterField", "filterContent", "pageSize",
-  "region", "projectId", "endpoint", "iamEndpoint", "accessKey", "secretKey", "securityToken", "authToken",
-  "language", "maxConcurrency", "maxAttempts", "requestTimeoutMs", "timeoutMs",
+  ...CONNECTION_KEYS,
+  ...TRANSPORT_KEYS,
 ];
 
 async function resolveLatest(inputs: Record<string, unknown>): Promise<{ id: string; outs: Record<string, unknown> }> {
