@@ -7,9 +7,9 @@ import { INSTANCE_ID_PATTERN, PROJECT_ID_PATTERN } from "../api/rules";
 import type { WireProjectList } from "../api/wire";
 import { instanceNotFound, invalidParameter, projectNotAccessible } from "./errors";
 import type { ListDistortion } from "./faults";
-import { parseListQuery } from "./list-query";
+import { parseListQuery } from "./listQuery";
 import { failureReply, jsonReply, jsonTextReply, type Reply } from "./replies";
-import type { QueryPairs } from "./request-target";
+import type { QueryPairs } from "./requestTarget";
 import type { BackupStore } from "./store";
 
 /** The project the emulator serves, in the region it pretends to be. */

@@ -9,7 +9,7 @@ import { parseAuthorization, parseSdkDate, signature, signaturesEqual } from "..
 import { Headers } from "../api/wire";
 import type { EmulatorCredentials } from "./credentials";
 import { type ApiFailure, authFailure, type Checked } from "./errors";
-import type { QueryPairs } from "./request-target";
+import type { QueryPairs } from "./requestTarget";
 
 export const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_MS = 5 * 60_000;

@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { Headers } from "../api/wire";
 import { startEmulator, type RunningEmulator } from "./emulator";
-import { DEFAULTS, type EmulatorOptions } from "./options";
+import { EMULATOR_DEFAULTS, type EmulatorOptions } from "./options";
 
 const USAGE = `Usage: taurusdb-emulator [options]
 
@@ -14,13 +14,13 @@ Runs a local emulator of TaurusDB's ShowInstanceBackups API (and IAM's project l
 
 Options:
   --port <n>            TCP port (default: a free one)
-  --host <address>      interface to listen on (default: ${DEFAULTS.host})
-  --backups <n>         backups of the default instance (default: ${DEFAULTS.backups})
-  --seed <n>            seed of the generated ids, credentials and data (default: ${DEFAULTS.seed})
+  --host <address>      interface to listen on (default: ${EMULATOR_DEFAULTS.host})
+  --backups <n>         backups of the default instance (default: ${EMULATOR_DEFAULTS.backups})
+  --seed <n>            seed of the generated ids, credentials and data (default: ${EMULATOR_DEFAULTS.seed})
   --latency-ms <n>      delay before every answer (default: 0)
   --rate-limit <n>      requests per second before answering 429 (default: unlimited)
-  --region <name>       region to pretend to be (default: ${DEFAULTS.region})
-  --time-zone <zone>    time zone of the backups, like UTC+08:00 (default: ${DEFAULTS.timeZone})
+  --region <name>       region to pretend to be (default: ${EMULATOR_DEFAULTS.region})
+  --time-zone <zone>    time zone of the backups, like UTC+08:00 (default: ${EMULATOR_DEFAULTS.timeZone})
   -h, --help            show this help
 `;
 
@@ -140,7 +140,7 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stderr.write(`taurusdb-emulator: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
-  process.stdout.write(banner(emulator, options.backups ?? DEFAULTS.backups));
+  process.stdout.write(banner(emulator, options.backups ?? EMULATOR_DEFAULTS.backups));
 }
 
 if (require.main === module) {

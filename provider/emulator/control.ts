@@ -10,7 +10,7 @@ import type { HistoryEntry, VersionHistory } from "./history";
 import { completed, failed, newBackup, patched } from "./lifecycle";
 import type { RuntimeSettings } from "./pipeline";
 import type { Random } from "./random";
-import { checkRateLimitSpec, type RateLimitSpec, TokenBucket } from "./rate-limit";
+import { checkRateLimitSpec, type RateLimitSpec, TokenBucket } from "./rateLimit";
 import type { Cancel, Mutation, RequestHook, RequestScheduler, ScheduleOptions } from "./schedule";
 import type { EmulatorStats, RequestLogEntry, StatsRecorder } from "./stats";
 import type { BackupStore } from "./store";

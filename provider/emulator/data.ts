@@ -8,7 +8,7 @@ import type { BackupStatus, BackupType } from "../api/rules";
 import type { WireBackup } from "../api/wire";
 import { Random } from "./random";
 import { type BackupRecord, formatSizeKb, makeRecord, newBackupId, newInstanceId, SIZE_UNIT } from "./record";
-import { compactWallClock, formatWallClock, requireZoneOffsetMinutes } from "./wall-clock";
+import { compactWallClock, formatWallClock, requireZoneOffsetMinutes } from "./wallClock";
 
 const SECOND_MS = 1000;
 const MINUTE_MS = 60 * SECOND_MS;

@@ -8,11 +8,11 @@ import { type EmulatorCredentials, generateIdentity } from "./credentials";
 import { generateInstance } from "./data";
 import { FaultPlan } from "./faults";
 import { VersionHistory } from "./history";
-import { DEFAULTS, type EmulatorOptions, resolveOptions } from "./options";
+import { EMULATOR_DEFAULTS, type EmulatorOptions, resolveOptions } from "./options";
 import { RequestPipeline, type RuntimeSettings } from "./pipeline";
 import { Random } from "./random";
-import { TokenBucket } from "./rate-limit";
-import { RequestCounter } from "./request-counter";
+import { TokenBucket } from "./rateLimit";
+import { RequestCounter } from "./requestCounter";
 import { RequestScheduler } from "./schedule";
 import { EmulatorServer } from "./server";
 import { StatsRecorder } from "./stats";
@@ -55,7 +55,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const control = new Control({
     store,
     defaultInstanceId: instance.id,
-    defaults: { seed: o.seed, timeZone: o.timeZone, backups: DEFAULTS.backups },
+    defaults: { seed: o.seed, timeZone: o.timeZone, backups: EMULATOR_DEFAULTS.backups },
     random: random.fork("changes"),
     now: o.now,
     history,

@@ -8,7 +8,7 @@
  * `times: k` applies one fault to k matching requests in a row. A fault is consumed by the request
  * it is given to, whatever that request's outcome (even a 401).
  */
-import { checkRequestNumber, checkScope, type RequestCounter, type RequestScope, scopeIncludes } from "./request-counter";
+import { checkRequestNumber, checkScope, type RequestCounter, type RequestScope, scopeIncludes } from "./requestCounter";
 import type { RouteName } from "./routes";
 
 interface FaultTiming {

@@ -17,11 +17,11 @@ export type {
   SkipFault,
   DuplicateFault,
 } from "./faults";
-export type { RateLimitSpec } from "./rate-limit";
+export type { RateLimitSpec } from "./rateLimit";
 export type { ScheduleOptions, Mutation, RequestHook, ArrivingRequest, Cancel } from "./schedule";
-export type { RequestScope } from "./request-counter";
+export type { RequestScope } from "./requestCounter";
 export type { RouteName } from "./routes";
 export type { EmulatorStats, RequestLogEntry, RequestOutcome } from "./stats";
 export type { HistoryEntry } from "./history";
 export { EmulatorErrorCodes } from "./errors";
-export { DEFAULT_ORDER_FIELD, DEFAULT_ORDER_RULE } from "./list-query";
+export { DEFAULT_ORDER_FIELD, DEFAULT_ORDER_RULE } from "./listQuery";

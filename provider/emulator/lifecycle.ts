@@ -6,7 +6,7 @@ import type { WireBackup } from "../api/wire";
 import type { Random } from "./random";
 import { type BackupRecord, formatSizeKb, inVendorFieldOrder, makeRecord, newBackupId, SIZE_UNIT } from "./record";
 import type { InstanceInfo } from "./store";
-import { compactWallClock, formatWallClock, parseWallClock } from "./wall-clock";
+import { compactWallClock, formatWallClock, parseWallClock } from "./wallClock";
 
 /** Fields that belong to the instance, not the backup, and cannot be edited. */
 const FIXED_FIELDS = ["id", "instance_id", "instance_name", "time_zone"] as const;

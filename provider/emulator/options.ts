@@ -6,8 +6,8 @@ import { REGION_PATTERN } from "../api/rules";
 import { checkLatency } from "./control";
 import type { Fault } from "./faults";
 import { DEFAULT_HISTORY_LIMIT } from "./history";
-import { checkRateLimitSpec, type RateLimitSpec } from "./rate-limit";
-import { requireZoneOffsetMinutes } from "./wall-clock";
+import { checkRateLimitSpec, type RateLimitSpec } from "./rateLimit";
+import { requireZoneOffsetMinutes } from "./wallClock";
 
 export interface EmulatorOptions {
   /** Interface to listen on; `127.0.0.1` unless said otherwise. */
@@ -52,7 +52,7 @@ export interface ResolvedOptions {
   readonly now: () => number;
 }
 
-export const DEFAULTS = {
+export const EMULATOR_DEFAULTS = {
   host: "127.0.0.1",
   port: 0,
   seed: 1,
@@ -66,18 +66,18 @@ export const DEFAULTS = {
 const MAX_BACKUPS = 2_000_000;
 
 export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
-  const seed = options.seed ?? DEFAULTS.seed;
+  const seed = options.seed ?? EMULATOR_DEFAULTS.seed;
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
-  const port = options.port ?? DEFAULTS.port;
+  const port = options.port ?? EMULATOR_DEFAULTS.port;
   requireInteger(port, 0, 65535, "port");
-  const backups = options.backups ?? DEFAULTS.backups;
+  const backups = options.backups ?? EMULATOR_DEFAULTS.backups;
   requireInteger(backups, 0, MAX_BACKUPS, "backups");
-  const region = options.region ?? DEFAULTS.region;
+  const region = options.region ?? EMULATOR_DEFAULTS.region;
   if (!REGION_PATTERN.test(region)) throw new RangeError(`region must look like "cn-north-4", got ${JSON.stringify(region)}`);
-  const timeZone = options.timeZone ?? DEFAULTS.timeZone;
+  const timeZone = options.timeZone ?? EMULATOR_DEFAULTS.timeZone;
   requireZoneOffsetMinutes(timeZone);
   if (options.rateLimit) checkRateLimitSpec(options.rateLimit);
-  const maxClockSkewSeconds = options.maxClockSkewSeconds ?? DEFAULTS.maxClockSkewSeconds;
+  const maxClockSkewSeconds = options.maxClockSkewSeconds ?? EMULATOR_DEFAULTS.maxClockSkewSeconds;
   if (!(Number.isFinite(maxClockSkewSeconds) && maxClockSkewSeconds > 0)) {
     throw new RangeError(`maxClockSkewSeconds must be a number > 0, got ${maxClockSkewSeconds}`);
   }
@@ -85,7 +85,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   if (options.recordHistory !== undefined && options.recordHistory !== false) requireInteger(historyLimit, 1, 1_000_000, "recordHistory");
   if (options.now !== undefined && typeof options.now !== "function") throw new TypeError("now must be a function returning epoch ms");
   return {
-    host: options.host ?? DEFAULTS.host,
+    host: options.host ?? EMULATOR_DEFAULTS.host,
     port,
     seed,
     backups,

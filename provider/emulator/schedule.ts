@@ -7,7 +7,7 @@
  * `onRequest(hook)` runs a hook on every request, at the same point.
  */
 import type { EmulatorControl } from "./control";
-import { checkRequestNumber, checkScope, type RequestCounter, type RequestScope, scopeIncludes } from "./request-counter";
+import { checkRequestNumber, checkScope, type RequestCounter, type RequestScope, scopeIncludes } from "./requestCounter";
 import type { RouteName } from "./routes";
 
 export interface ScheduleOptions {

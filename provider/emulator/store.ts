@@ -7,7 +7,7 @@ import type { OrderField, OrderRule } from "../api/rules";
 import type { WireBackup } from "../api/wire";
 import type { VersionHistory } from "./history";
 import type { BackupRecord } from "./record";
-import { zoneOffsetMinutes } from "./wall-clock";
+import { zoneOffsetMinutes } from "./wallClock";
 
 export interface InstanceInfo {
   readonly id: string;
@@ -26,7 +26,7 @@ export interface PageRequest {
   readonly nameContains?: string;
 }
 
-export interface Page {
+export interface RecordPage {
   /** The number of backups after filtering, before paging. */
   readonly total: number;
   /** Shared, immutable records (see record.ts): not to be changed. */
@@ -43,7 +43,7 @@ const ORDER_KEYS: Record<OrderField, ((r: BackupRecord) => string) | undefined> 
   type: (r) => r.wire.backup_type,
 };
 
-class InstanceBackups {
+class StoredInstance {
   /** Ascending by begin time, then id: the `beginTime asc` order itself. */
   private readonly records: BackupRecord[];
   private readonly ascendingOrders = new Map<OrderField, BackupRecord[]>();
@@ -60,7 +60,7 @@ class InstanceBackups {
     return this.records.length;
   }
 
-  page(request: PageRequest): Page {
+  page(request: PageRequest): RecordPage {
     const ascending = this.filtered(request.orderField, request.nameContains);
     const total = ascending.length;
     const start = Math.min(request.offset, total);
@@ -148,7 +148,7 @@ class InstanceBackups {
 }
 
 export class BackupStore {
-  private readonly instances = new Map<string, InstanceBackups>();
+  private readonly instances = new Map<string, StoredInstance>();
   private currentVersion = 1;
 
   constructor(private readonly history?: VersionHistory) {}
@@ -162,7 +162,7 @@ export class BackupStore {
     if (this.instances.has(info.id)) throw new Error(`instance ${info.id} already exists`);
     const offsetMinutes = zoneOffsetMinutes(info.timeZone);
     if (offsetMinutes === undefined) throw new RangeError(`invalid time zone ${JSON.stringify(info.timeZone)}`);
-    const instance = new InstanceBackups({ ...info, offsetMinutes }, records);
+    const instance = new StoredInstance({ ...info, offsetMinutes }, records);
     this.instances.set(info.id, instance);
     this.changed(instance, this.instances.size > 1);
     return instance.info;
@@ -184,7 +184,7 @@ export class BackupStore {
     return this.instance(instanceId).size;
   }
 
-  page(instanceId: string, request: PageRequest): Page {
+  page(instanceId: string, request: PageRequest): RecordPage {
     return this.instance(instanceId).page(request);
   }
 
@@ -234,7 +234,7 @@ export class BackupStore {
     return false;
   }
 
-  private locate(backupId: string): { instance: InstanceBackups; index: number } {
+  private locate(backupId: string): { instance: StoredInstance; index: number } {
     for (const instance of this.instances.values()) {
       const index = instance.find(backupId);
       if (index >= 0) return { instance, index };
@@ -242,14 +242,14 @@ export class BackupStore {
     throw new Error(`no backup ${backupId}`);
   }
 
-  private instance(instanceId: string): InstanceBackups {
+  private instance(instanceId: string): StoredInstance {
     const instance = this.instances.get(instanceId);
     if (!instance) throw new Error(`no instance ${instanceId}`);
     return instance;
   }
 
   /** Every change bumps the version; the first instance's initial state is version 1. */
-  private changed(instance: InstanceBackups, bump = true): void {
+  private changed(instance: StoredInstance, bump = true): void {
     if (bump) this.currentVersion++;
     this.history?.record(
       this.currentVersion,

@@ -20,7 +20,7 @@ import {
 } from "../api/rules";
 import type { WireBackupQuery } from "../api/wire";
 import { type Checked, invalidParameter } from "./errors";
-import type { QueryPairs } from "./request-target";
+import type { QueryPairs } from "./requestTarget";
 import type { PageRequest } from "./store";
 
 export const DEFAULT_ORDER_FIELD: OrderField = "beginTime";
