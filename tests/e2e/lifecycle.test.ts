@@ -4,9 +4,9 @@
  * pinned backup expires, destroy, wrong credentials, throttling, and what the state file holds.
  */
 import type { EngineEvent } from "@pulumi/pulumi/automation";
-import { InstanceBackups, LatestCompletedBackup } from "../provider";
-import { startEmulator, type RunningEmulator } from "../provider/emulator";
-import { createLocalStack, emulatorConfig, type LocalStack } from "../scripts/localStack";
+import { InstanceBackups, LatestCompletedBackup } from "../../provider";
+import { startEmulator, type RunningEmulator } from "../../provider/emulator";
+import { createLocalStack, emulatorConfig, type LocalStack } from "../../scripts/localStack";
 
 jest.setTimeout(240_000);
 
