@@ -8,14 +8,14 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DEFAULTS } from "../provider/listing";
+import { defaultOf } from "../provider/arguments/catalogue";
 import { pageCount } from "../provider/paging/scanPages";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../provider/emulator";
 import type { Job, Measurement } from "./worker";
 
 const LATENCY_MS = 50;
-const PAGE_SIZE = DEFAULTS.pageSize;
-const CONCURRENCY = DEFAULTS.maxConcurrency;
+const PAGE_SIZE = defaultOf("pageSize");
+const CONCURRENCY = defaultOf("maxConcurrency");
 const RATE_LIMIT = 20;
 
 interface Row {

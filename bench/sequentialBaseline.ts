@@ -9,7 +9,7 @@ import { typePage } from "../provider/backups/typePage";
 import { ApiClient } from "../provider/http/client";
 import { RequestLimiter } from "../provider/http/limiter";
 import { createTransport } from "../provider/http/transport";
-import { AkSkCredentials } from "../provider/settings/credentials";
+import { AkSkCredentials } from "../provider/http/credentials";
 import type { Backup } from "../provider/types";
 
 export interface Target {

@@ -4,6 +4,8 @@
  * HTTP-library error (whose request config would hold those headers).
  */
 
+import { formatAge } from "./arguments/duration";
+
 /** Base class: catch this to catch everything the package throws on purpose. */
 export class TaurusDbBackupsError extends Error {
   constructor(message: string) {
@@ -13,7 +15,10 @@ export class TaurusDbBackupsError extends Error {
 }
 
 export interface ArgumentIssue {
-  /** The argument, e.g. `pageSize` or `statuses[1]`. */
+  /**
+   * Where the value came from: the argument (`pageSize`, `statuses[1]`), a stack config key
+   * (`stack config taurusdb:region`), an environment variable, or `credentials` for the set.
+   */
   readonly argument: string;
   /** What is wrong and what is allowed. */
   readonly problem: string;
@@ -29,8 +34,11 @@ export class InvalidArgumentsError extends TaurusDbBackupsError {
   }
 }
 
-/** No credentials, or an incomplete set, in any of the three places they can come from. */
-export class MissingCredentialsError extends TaurusDbBackupsError {}
+/**
+ * No credentials in any of the places they can come from. Its `issues` list every other problem
+ * too. Conflicting or malformed credentials are an {@link InvalidArgumentsError}.
+ */
+export class MissingCredentialsError extends InvalidArgumentsError {}
 
 /** Where an API exchange went wrong. */
 export interface ExchangeContext {
@@ -151,6 +159,39 @@ export class NoCompletedBackupError extends TaurusDbBackupsError {
     super(
       `Instance ${instanceId} has no COMPLETED backup matching the filters (${listed} listed, ${matched} after filters); ` +
         `a restore cannot be wired to it. Relax the filters or wait for a backup to complete.`,
+    );
+  }
+}
+
+/** `maxAge` was set and the newest COMPLETED backup is older: restoring it would lose too much. */
+export class BackupTooOldError extends TaurusDbBackupsError {
+  constructor(
+    readonly instanceId: string,
+    readonly backupId: string,
+    readonly createdAt: string,
+    readonly ageMs: number,
+    readonly maxAge: string,
+  ) {
+    super(
+      `The newest COMPLETED backup of instance ${instanceId}, ${backupId} (created ${createdAt}), is ${formatAge(ageMs)} old, ` +
+        `older than maxAge ${maxAge}: a restore from it would lose more than ${maxAge} of data. ` +
+        `Check the instance's automated backups, or raise maxAge.`,
+    );
+  }
+}
+
+/** The pinned backup expired or is no longer COMPLETED, and `onExpired` is `"fail"`. */
+export class PinnedBackupUnavailableError extends TaurusDbBackupsError {
+  constructor(
+    readonly instanceId: string,
+    readonly backupId: string,
+    readonly missingSince: string,
+    keepers: readonly string[],
+  ) {
+    const keeper = keepers.length > 0 ? `change a keeper (${keepers.map((k) => `keepers.${k}`).join(", ")})` : "add or change a keeper";
+    super(
+      `The pinned backup ${backupId} of instance ${instanceId} is no longer available (not found or not COMPLETED since ${missingSince}), ` +
+        `and onExpired is "fail". To pin the newest COMPLETED backup instead, ${keeper}; or set onExpired to "keep" or "repin".`,
     );
   }
 }

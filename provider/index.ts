@@ -2,7 +2,7 @@
  * pulumi-taurusdb-backups: the full backups of a Huawei Cloud TaurusDB (GaussDB for MySQL)
  * instance, as a Pulumi data function and two dynamic resources.
  */
-export { getInstanceBackups, getInstanceBackupsOutput } from "./getInstanceBackups";
+export { GET_INSTANCE_BACKUPS_TOKEN, getInstanceBackups, getInstanceBackupsOutput } from "./getInstanceBackups";
 export type {
   Backup,
   BackupMode,
@@ -14,16 +14,19 @@ export type {
   GetInstanceBackupsArgs,
   GetInstanceBackupsOutputArgs,
   GetInstanceBackupsResult,
+  GetInstanceBackupsResultWithLatest,
   Language,
   OrderField,
   OrderRule,
   TransportArgs,
 } from "./types";
 export {
+  BackupTooOldError,
   InconsistentListingError,
   InvalidArgumentsError,
   MissingCredentialsError,
   NoCompletedBackupError,
+  PinnedBackupUnavailableError,
   TaurusDbApiError,
   TaurusDbBackupsError,
   TaurusDbNetworkError,
@@ -33,3 +36,4 @@ export {
 export type { ArgumentIssue, ExchangeContext } from "./errors";
 export { InstanceBackups, type InstanceBackupsArgs } from "./resources/instanceBackups";
 export { LatestCompletedBackup, type LatestCompletedBackupArgs } from "./resources/latestCompletedBackup";
+export type { OnExpired } from "./arguments/resourceOptions";

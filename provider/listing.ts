@@ -1,13 +1,13 @@
 /**
- * The data path, start to end: arguments → validation → settings (arguments, stack config,
- * environment; values from the last two checked by the same rules) → signed, retried requests →
- * pages → typed backups → selection → result. `getInstanceBackups` is this with the defaults of
- * the running program; tests and the dynamic providers pass their own sources.
+ * The data path, start to end: arguments → settings (arguments, stack config, environment) →
+ * validation → signed, retried requests → pages → typed backups → selection → result.
+ * `getInstanceBackups` is this with the sources of the running program; tests, the resources, the
+ * plugin and the command line pass their own.
  */
 import { backupsPath } from "./api/wire";
-import { PAGE_SIZE_DEFAULT } from "./api/rules";
 import { typePage } from "./backups/typePage";
-import { NoCompletedBackupError, TaurusDbTimeoutError } from "./errors";
+import { findProjectId } from "./calls/findProjectId";
+import { BackupTooOldError, NoCompletedBackupError, TaurusDbTimeoutError } from "./errors";
 import { ApiClient } from "./http/client";
 import { RequestLimiter } from "./http/limiter";
 import type { BackoffOptions } from "./http/retryPolicy";
@@ -18,18 +18,14 @@ import { scanPages } from "./paging/scanPages";
 import { silentReporter, type ProgressReporter } from "./reporting";
 import { applyFilters } from "./selection/filters";
 import { latestCompleted } from "./selection/latestCompleted";
-import { findProjectId } from "./settings/findProjectId";
-import { resolveConnection } from "./settings/resolve";
+import { parseDuration } from "./arguments/duration";
+import type { MergeOptions } from "./settings/merge";
 import type { SettingSources } from "./settings/sources";
-import type { GetInstanceBackupsArgs, GetInstanceBackupsResult } from "./types";
-import { validateArgs } from "./validation/args";
+import type { Backup, GetInstanceBackupsArgs, GetInstanceBackupsResult } from "./types";
+import { resolveSettings } from "./validation/resolve";
+import type { ValidArgs } from "./validation/validate";
 
-export const DEFAULTS = {
-  pageSize: PAGE_SIZE_DEFAULT,
-  maxConcurrency: 16,
-  maxAttempts: 6,
-  requestTimeoutMs: 30_000,
-  timeoutMs: 300_000,
+export const LISTING_LIMITS = {
   /** Scans of a list that keeps changing, the first included. */
   maxScans: 3,
   /** A `total_count` above this is refused rather than paged. */
@@ -45,18 +41,17 @@ export interface ListingRuntime {
   readonly random?: () => number;
   /** Retry waits; tests shorten them so fault schedules run quickly. */
   readonly backoff?: BackoffOptions;
+  /** Who the caller is in messages (`getInstanceBackups`, `LatestCompletedBackup`), and how it names arguments. */
+  readonly context?: string;
+  readonly merge?: MergeOptions;
 }
 
 let sharedTransport: Transport | undefined;
 
-export async function listInstanceBackups(args: GetInstanceBackupsArgs, runtime: ListingRuntime): Promise<GetInstanceBackupsResult> {
-  const valid = validateArgs(args);
-  const connection = resolveConnection(valid, runtime.sources);
+export async function listInstanceBackups(args: GetInstanceBackupsArgs | Readonly<Record<string, unknown>>, runtime: ListingRuntime): Promise<GetInstanceBackupsResult> {
+  const { args: valid, connection } = resolveSettings(args, runtime.sources, runtime.context, runtime.merge);
   const reporter = runtime.reporter ?? silentReporter;
-  const { instanceId } = valid;
-  const pageSize = valid.pageSize ?? DEFAULTS.pageSize;
-  const timeoutMs = valid.timeoutMs ?? DEFAULTS.timeoutMs;
-  const concurrency = valid.maxConcurrency ?? DEFAULTS.maxConcurrency;
+  const { instanceId, pageSize, timeoutMs, maxConcurrency: concurrency } = valid;
 
   let pagesFetched = 0;
   const deadline = new AbortController();
@@ -66,8 +61,8 @@ export async function listInstanceBackups(args: GetInstanceBackupsArgs, runtime:
     transport: runtime.transport ?? (sharedTransport ??= createTransport()),
     limiter: new RequestLimiter(concurrency, runtime.now),
     signal: deadline.signal,
-    maxAttempts: valid.maxAttempts ?? DEFAULTS.maxAttempts,
-    requestTimeoutMs: valid.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
+    maxAttempts: valid.maxAttempts,
+    requestTimeoutMs: valid.requestTimeoutMs,
     language: valid.language,
     now: runtime.now,
     random: runtime.random,
@@ -97,8 +92,8 @@ export async function listInstanceBackups(args: GetInstanceBackupsArgs, runtime:
     const snapshot = await collectSnapshot(() => scanPages(fetchPage, { pageSize, concurrency, signal: deadline.signal }), {
       instanceId,
       pageSize,
-      maxScans: DEFAULTS.maxScans,
-      maxRecords: DEFAULTS.maxRecords,
+      maxScans: LISTING_LIMITS.maxScans,
+      maxRecords: LISTING_LIMITS.maxRecords,
       signal: deadline.signal,
       rescanDelayMs: (scan) => 250 * (scan - 1) * (0.5 + (runtime.random ?? Math.random)() / 2),
       onPage: (progress) => reporter.page(instanceId, progress),
@@ -107,7 +102,8 @@ export async function listInstanceBackups(args: GetInstanceBackupsArgs, runtime:
 
     const backups = applyFilters(snapshot.backups, valid);
     const latest = latestCompleted(backups);
-    if (valid.requireLatestCompleted && !latest) throw new NoCompletedBackupError(instanceId, snapshot.totalCount, backups.length);
+    if ((valid.requireLatestCompleted || valid.maxAge) && !latest) throw new NoCompletedBackupError(instanceId, snapshot.totalCount, backups.length);
+    if (latest && valid.maxAge) checkAge(latest, valid.maxAge, runtime.now?.() ?? Date.now());
     reporter.done(instanceId, { backups: snapshot.totalCount, pages: snapshot.pages, scans: snapshot.scans, latestCompletedBackupId: latest?.id });
     return {
       instanceId,
@@ -125,8 +121,14 @@ export async function listInstanceBackups(args: GetInstanceBackupsArgs, runtime:
   }
 }
 
+/** The recovery-point guard: the newest COMPLETED backup must be younger than `maxAge`. */
+export function checkAge(latest: Backup, maxAge: string, now: number): void {
+  const ageMs = now - Date.parse(latest.createdAt);
+  if (ageMs > parseDuration(maxAge)) throw new BackupTooOldError(latest.instanceId, latest.id, latest.createdAt, ageMs, maxAge);
+}
+
 /** The query parameters passed through to the API, by their wire names. */
-function apiQuery(args: GetInstanceBackupsArgs): Array<[string, string]> {
+function apiQuery(args: ValidArgs): Array<[string, string]> {
   const query: Array<[string, string]> = [];
   if (args.orderField) query.push(["order_field", args.orderField]);
   if (args.orderRule) query.push(["order_rule", args.orderRule]);

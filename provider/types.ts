@@ -65,6 +65,11 @@ export interface BackupQueryArgs {
   createdBefore?: string;
   /** Fail with a clear error when no COMPLETED backup matches, so a restore is never wired to nothing. */
   requireLatestCompleted?: boolean;
+  /**
+   * Recovery-point guard: fail with a clear error, naming the newest COMPLETED backup and its age,
+   * when that backup is older than this (`"26h"`, `"7d"`, `"1d12h"`). Implies `requireLatestCompleted`.
+   */
+  maxAge?: string;
 }
 
 /** Arguments of {@link getInstanceBackups}. */
@@ -113,4 +118,10 @@ export interface GetInstanceBackupsResult {
   readonly latestCompletedBackupId?: string;
   /** The newest COMPLETED backup among `backups`, if any. */
   readonly latestCompletedBackup?: Backup;
+}
+
+/** The result when a COMPLETED backup is required (`requireLatestCompleted: true` or `maxAge`): it is there. */
+export interface GetInstanceBackupsResultWithLatest extends GetInstanceBackupsResult {
+  readonly latestCompletedBackupId: string;
+  readonly latestCompletedBackup: Backup;
 }

@@ -3,7 +3,7 @@
  * selection, authentication and configuration.
  */
 import { getInstanceBackups } from "../provider";
-import { forgetProjectIds } from "../provider/settings/findProjectId";
+import { forgetProjectIds } from "../provider/calls/findProjectId";
 import { ARGUMENTS_ONLY, argsFor, list, withEmulator } from "./support/emulator";
 
 beforeEach(() => forgetProjectIds());
@@ -159,7 +159,7 @@ describe("authentication and configuration", () => {
 
   test("stack config, then environment, fill what arguments leave out", async () => {
     await withEmulator({ backups: 5 }, async (emulator) => {
-      const config: Record<string, string> = { endpoint: emulator.url, projectId: emulator.projectId };
+      const config: Record<string, string> = { "taurusdb:endpoint": emulator.url, "taurusdb:projectId": emulator.projectId };
       const env = { HUAWEICLOUD_SDK_AK: emulator.credentials.accessKey, HUAWEICLOUD_SDK_SK: emulator.credentials.secretKey, HW_ACCESS_KEY: "ignored", HW_SECRET_KEY: "ignored" };
       const result = await list({ instanceId: emulator.instanceId }, { sources: { stackConfig: (key) => config[key], env } });
       expect(result.backups).toHaveLength(5);

@@ -6,10 +6,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { inspect } from "node:util";
-import { getInstanceBackups } from "../provider";
+import { listInstanceBackups } from "../provider/listing";
+import { pulumiReporter } from "../provider/reporting";
 import type { RunningEmulator } from "../provider/emulator";
 import { startEmulator } from "../provider/emulator";
-import { resolveConnection } from "../provider/settings/resolve";
+import { resolveSettings } from "../provider/validation/resolve";
 import { argsFor, list } from "./support/emulator";
 
 let emulator: RunningEmulator;
@@ -27,6 +28,11 @@ beforeAll(async () => {
   }
 });
 afterAll(() => emulator.close());
+
+/** A listing as a Pulumi program runs it, its progress going to the (spied) Pulumi log. */
+function listLogged(args: Parameters<typeof list>[0]) {
+  return listInstanceBackups(args, { sources: { stackConfig: () => undefined, env: {} }, reporter: pulumiReporter() });
+}
 
 function secrets(): string[] {
   const c = emulator.credentials;
@@ -66,7 +72,7 @@ describe.each(scenarios)("%s", (_label, args, setUp) => {
     for (const backup of emulator.control.backups().filter((b) => b.status === "WEIRD")) emulator.control.deleteBackup(backup.id);
     setUp(emulator);
     logged.length = 0;
-    const error = await getInstanceBackups(args(emulator)).then(
+    const error = await listLogged(args(emulator)).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -88,7 +94,7 @@ test("a successful listing with retries and a rescan logs progress, and nothing 
   emulator.control.clearFaults();
   emulator.control.injectFaults({ kind: "status", status: 502, retryAfterSeconds: 0 }, { kind: "lieTotal", delta: 1, atRequest: 2 });
   logged.length = 0;
-  const result = await getInstanceBackups(argsFor(emulator, { pageSize: 50 }));
+  const result = await listLogged(argsFor(emulator, { pageSize: 50 }));
   expect(result.totalCount).toBeGreaterThanOrEqual(120);
   const lines = logged.join("\n");
   expect(lines).toMatch(/fetched page 1\/3 \(50 of \d+ backups\)/);
@@ -98,7 +104,7 @@ test("a successful listing with retries and a rescan logs progress, and nothing 
 });
 
 test("settings and credentials print redacted, however they are printed", () => {
-  const settings = resolveConnection(argsFor(emulator, { securityToken: "temporary-token" }), { stackConfig: () => undefined, env: {} });
+  const settings = resolveSettings(argsFor(emulator, { securityToken: "temporary-token" }), { stackConfig: () => undefined, env: {} }).connection;
   const printed = [String(settings.credentials), JSON.stringify(settings), inspect(settings, { depth: 8, showHidden: true }), `${settings.credentials}`].join("\n");
   expect(printed).toContain("redacted");
   expect(printed).not.toContain(emulator.credentials.secretKey);

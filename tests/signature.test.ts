@@ -6,7 +6,7 @@ import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner";
 import fc from "fast-check";
 import { authorizationHeader, canonicalPath, canonicalQuery, formatSdkDate, parseAuthorization, parseSdkDate } from "../provider/api/signature";
 import { authenticate } from "../provider/http/authenticate";
-import { AkSkCredentials } from "../provider/settings/credentials";
+import { AkSkCredentials } from "../provider/http/credentials";
 
 const PROJECT = "619d3e78f61b4be68bc5aa0b59edcf7b";
 const INSTANCE = "61a4ea66210545909d74a05c27a7179ein07";

@@ -1,7 +1,7 @@
 /** Adds the authentication headers to a request: a token, or an `SDK-HMAC-SHA256` signature. */
 import { Headers } from "../api/wire";
 import { authorizationHeader, canonicalQuery, formatSdkDate } from "../api/signature";
-import type { Credentials } from "../settings/credentials";
+import type { Credentials } from "./credentials";
 
 export interface UnsignedRequest {
   /** Scheme, host and optional base path, without a trailing slash. */

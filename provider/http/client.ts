@@ -6,7 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ErrorCodes, Headers } from "../api/wire";
 import type { Language } from "../api/rules";
 import { TaurusDbApiError, TaurusDbNetworkError, TaurusDbResponseError, type ExchangeContext } from "../errors";
-import type { Credentials } from "../settings/credentials";
+import type { Credentials } from "./credentials";
 import { USER_AGENT } from "../version";
 import { authenticate } from "./authenticate";
 import { excerpt } from "./excerpt";

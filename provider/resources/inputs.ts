@@ -1,37 +1,11 @@
 /**
- * Reading a dynamic resource's property bag back into typed listing arguments. The bag also holds
- * Pulumi's own keys and output placeholders, which are left out.
+ * Reading a resource's property bag back into arguments. The bag also holds Pulumi's own keys
+ * (`__provider`), output placeholders and, during a preview, values not known yet.
  */
-import type { GetInstanceBackupsArgs } from "../types";
+import { SECRET_NAMES } from "../arguments/catalogue";
 
 /** Sent by the engine during preview for a value not yet known. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-/** Credentials arrive as (secret) inputs; they are never copied into outputs. */
-export const CREDENTIAL_KEYS = ["accessKey", "secretKey", "securityToken", "authToken"] as const;
-
-export const CONNECTION_KEYS = ["region", "projectId", "endpoint", "iamEndpoint", ...CREDENTIAL_KEYS] as const;
-export const TRANSPORT_KEYS = ["language", "maxConcurrency", "maxAttempts", "requestTimeoutMs", "timeoutMs"] as const;
-const QUERY_KEYS = [
-  "instanceId", "orderField", "orderRule", "filterField", "filterContent", "pageSize",
-  "statuses", "backupTypes", "createdAfter", "createdBefore", "requireLatestCompleted",
-] as const;
-
-export const LISTING_KEYS: readonly (keyof GetInstanceBackupsArgs)[] = [...QUERY_KEYS, ...CONNECTION_KEYS, ...TRANSPORT_KEYS];
-
-/** The listing arguments present in a property bag, in the keys given. */
-export function pickArgs(props: Record<string, unknown>, keys: readonly string[] = LISTING_KEYS): GetInstanceBackupsArgs {
-  const args: Record<string, unknown> = {};
-  for (const key of keys) if (props[key] !== undefined && props[key] !== null) args[key] = props[key];
-  return args as unknown as GetInstanceBackupsArgs;
-}
-
-/** The property bag without credentials, to echo into outputs. */
-export function withoutCredentials(props: Record<string, unknown>): Record<string, unknown> {
-  const copy = { ...props };
-  for (const key of CREDENTIAL_KEYS) delete copy[key];
-  return copy;
-}
 
 export function containsUnknown(value: unknown): boolean {
   if (value === UNKNOWN) return true;
@@ -39,3 +13,37 @@ export function containsUnknown(value: unknown): boolean {
   if (value && typeof value === "object") return Object.values(value).some(containsUnknown);
   return false;
 }
+
+/** The values of `names` present in a bag (null and undefined are absent). */
+export function pick(bag: Readonly<Record<string, unknown>>, names: readonly string[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const name of names) if (bag[name] !== undefined && bag[name] !== null) picked[name] = bag[name];
+  return picked;
+}
+
+/**
+ * The inputs a resource keeps in its state, to read and compare later: everything the user gave
+ * among `names` except secrets, exactly as given (settings resolved from stack config or the
+ * environment are not inputs, so moving them never looks like a change).
+ */
+export function inputsToKeep(bag: Readonly<Record<string, unknown>>, names: readonly string[]): Record<string, unknown> {
+  return pick(bag, names.filter((name) => !SECRET_NAMES.has(name)));
+}
+
+/** Same choice: missing, null and empty are alike; key order does not matter. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(normalize(a)) === JSON.stringify(normalize(b));
+}
+
+function normalize(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (Array.isArray(value)) return value.length === 0 ? undefined : value.map(normalize);
+  if (typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return entries.length === 0 ? undefined : Object.fromEntries(entries.map(([k, v]) => [k, normalize(v)]));
+  }
+  return value;
+}
+

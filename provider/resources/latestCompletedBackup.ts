@@ -1,31 +1,45 @@
 /**
  * `LatestCompletedBackup`: the newest COMPLETED backup, chosen once and then pinned, like `keepers`
  * in `@pulumi/random`. Later updates keep the same backup even when newer ones complete, until the
- * instance, a filter or a keeper changes; then it resolves again. `pulumi refresh` checks that the
- * pinned backup still exists and is COMPLETED; when it is gone, the next update resolves a new one.
+ * instance, a filter or a keeper changes; then it pins anew. See ./latestCompletedBackupProvider.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Backup, BackupQueryArgs, ConnectionArgs, Inputs, TransportArgs } from "../types";
+import type { ArgumentName, ARGUMENTS } from "../arguments/catalogue";
+import type { OnExpired } from "../arguments/resourceOptions";
+import type { Backup, GetInstanceBackupsArgs, Inputs } from "../types";
 import { secretCredentials } from "./secretCredentials";
 import { serializedProvider } from "./serializedProvider";
 
-type ChoiceArgs = Pick<BackupQueryArgs, "instanceId" | "backupTypes" | "createdAfter" | "createdBefore" | "filterField" | "filterContent" | "pageSize">;
+/** The listing arguments the pinned resource takes (see `pin` in the argument catalogue). */
+type PinInputName = { [K in ArgumentName]: (typeof ARGUMENTS)[K]["pin"] extends "absent" ? never : K }[ArgumentName];
 
-export interface LatestCompletedBackupArgs extends Inputs<ChoiceArgs & ConnectionArgs & TransportArgs> {
-  /** Arbitrary strings; changing any of them resolves the newest COMPLETED backup again. */
+export interface LatestCompletedBackupArgs extends Inputs<Pick<GetInstanceBackupsArgs, PinInputName>> {
+  /** Arbitrary strings; changing any of them pins the newest COMPLETED backup anew. */
   keepers?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /**
+   * When a refresh finds the pinned backup expired or no longer COMPLETED: `"keep"` (default) keeps
+   * `backupId`, sets `available` to false and logs a warning, so nothing downstream changes;
+   * `"repin"` pins the newest COMPLETED backup on the next update; `"fail"` stops the next update
+   * with an error until a keeper changes.
+   */
+  onExpired?: pulumi.Input<OnExpired>;
 }
 
 export class LatestCompletedBackup extends pulumi.dynamic.Resource {
   declare readonly instanceId: pulumi.Output<string>;
+  /** The project, as given or as found through IAM. */
   declare readonly projectId: pulumi.Output<string>;
   /** Id of the pinned backup. */
   declare readonly backupId: pulumi.Output<string>;
   /** The pinned backup, as last read. */
   declare readonly backup: pulumi.Output<Backup>;
-  /** When the backup was chosen (ISO 8601, UTC). */
+  /** When the backup was pinned (ISO 8601, UTC). */
   declare readonly resolvedAt: pulumi.Output<string>;
   declare readonly keepers: pulumi.Output<Record<string, string> | undefined>;
+  /** False once a refresh found the pinned backup expired or no longer COMPLETED (with `onExpired: "keep"`). */
+  declare readonly available: pulumi.Output<boolean>;
+  /** When a refresh first found the pinned backup unavailable (ISO 8601, UTC); undefined while it is available. */
+  declare readonly missingSince: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: LatestCompletedBackupArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
@@ -35,6 +49,8 @@ export class LatestCompletedBackup extends pulumi.dynamic.Resource {
       backupId: undefined,
       backup: undefined,
       resolvedAt: undefined,
+      available: undefined,
+      missingSince: undefined,
     };
     super(serializedProvider("latestCompletedBackup"), name, props, opts, "taurusdb", "LatestCompletedBackup");
   }

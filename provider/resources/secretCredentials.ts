@@ -1,10 +1,10 @@
-/** Credential inputs of a resource, wrapped as secrets so the state stores them encrypted only. */
+/** Secret inputs of a resource (credentials), wrapped as Pulumi secrets so they are never stored in plain text. */
 import * as pulumi from "@pulumi/pulumi";
-import { CREDENTIAL_KEYS } from "./inputs";
+import { SECRET_NAMES } from "../arguments/catalogue";
 
 export function secretCredentials<T extends object>(args: T): T {
   const copy = { ...args } as Record<string, unknown>;
-  for (const key of CREDENTIAL_KEYS) {
+  for (const key of SECRET_NAMES) {
     if (copy[key] !== undefined) copy[key] = pulumi.secret(copy[key] as pulumi.Input<string>);
   }
   return copy as unknown as T;

@@ -2,26 +2,24 @@
 import type { z } from "zod";
 import type { ArgumentIssue } from "../errors";
 
-/** Arguments whose values are never shown in an error. */
-const SECRET_ARGUMENTS = new Set(["accessKey", "secretKey", "securityToken", "authToken"]);
-
-export function toArgumentIssues(issues: readonly z.core.$ZodIssue[]): ArgumentIssue[] {
-  return issues.flatMap((issue): ArgumentIssue[] => {
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ argument: key, problem: "is not an argument of this function (check the spelling)" }));
-    }
-    const argument = formatPath(issue.path);
-    const secret = SECRET_ARGUMENTS.has(String(issue.path[0]));
+/**
+ * The issues of one value, named by where the value came from (`pageSize`, `stack config
+ * taurusdb:projectId`, ...). A secret value is never shown.
+ */
+export function toArgumentIssues(origin: string, issues: readonly z.core.$ZodIssue[], secret: boolean): ArgumentIssue[] {
+  return issues.map((issue) => {
+    const argument = `${origin}${formatPath(issue.path)}`;
     const got = secret || issue.input === undefined ? "" : ` (got ${describe(issue.input)})`;
-    return [{ argument, problem: `${issue.message}${got}` }];
+    return { argument, problem: `${issue.message}${got}` };
   });
 }
 
+/** `[1]` or `.name` after the origin, for a problem inside a list or an object. */
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), "") || "(arguments)";
+  return path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("");
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (value === null || typeof value !== "object") return String(value);
   return Array.isArray(value) ? "an array" : "an object";

@@ -42,6 +42,7 @@ describe("live and pinned backups through the engine", () => {
           liveCount: live.totalCount,
           pinnedId: pinned.backupId,
           pinnedStatus: pinned.backup.status,
+          pinnedAvailable: pinned.available,
           summaryBackups: summary.backups,
           summaryLatest: summary.latestCompletedBackupId,
         };
@@ -97,13 +98,13 @@ describe("live and pinned backups through the engine", () => {
     expect(up.summary.resourceChanges?.replace).toBe(1);
   });
 
-  test("refresh after the pinned backup expires: the next up picks a backup that exists", async () => {
+  test("refresh after the pinned backup expires: by default the pin is kept and marked unavailable", async () => {
     const pinned = (await local.stack.outputs()).pinnedId.value as string;
     emulator.control.deleteBackup(pinned);
     await local.stack.refresh({ onOutput: record });
     const up = await local.stack.up({ onOutput: record });
-    expect(up.outputs.pinnedId.value).not.toBe(pinned);
-    expect(up.outputs.pinnedId.value).toBe(newestCompleted());
+    expect(up.outputs.pinnedId.value).toBe(pinned);
+    expect(up.outputs.pinnedAvailable.value).toBe(false);
   });
 
   test("the state file holds no access key, secret key or token", () => {

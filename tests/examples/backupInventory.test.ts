@@ -1,14 +1,18 @@
 /**
- * examples/backup-inventory with Pulumi's mocks for the engine, and the real data function against
- * the emulator: the inventory numbers come from real HTTP, signed with the stack config's keys.
+ * examples/backup-inventory with Pulumi's mocks for the engine. The mocks answer the data
+ * function's invoke as a user's unit test would, here with a real listing of the emulator, so the
+ * inventory numbers come from real HTTP; the invoke itself must carry no credential.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { GET_INSTANCE_BACKUPS_TOKEN } from "../../provider";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
+import { listInstanceBackups } from "../../provider/listing";
 
 let emulator: RunningEmulator;
 let second: string;
 const registered: Array<{ type: string; name: string; id?: string; inputs: Record<string, any> }> = [];
 const warnings: string[] = [];
+const invoked: Array<{ token: string; inputs: Record<string, unknown> }> = [];
 
 beforeAll(async () => {
   emulator = await startEmulator({ backups: 180, seed: 3 });
@@ -29,7 +33,12 @@ beforeAll(async () => {
         registered.push({ type: args.type, name: args.name, id: args.id, inputs: args.inputs });
         return { id: args.id ?? `${args.name}-id`, state: { ...args.inputs, latestCompletedBackupId: "from-the-provider" } };
       },
-      call: (args) => args.inputs,
+      async call(args) {
+        invoked.push({ token: args.token, inputs: args.inputs });
+        const { url, projectId, credentials } = emulator;
+        const connection = { endpoint: url, projectId, accessKey: credentials.accessKey, secretKey: credentials.secretKey };
+        return listInstanceBackups({ ...args.inputs, ...connection }, { sources: { stackConfig: () => undefined, env: {} } });
+      },
     },
     "backup-inventory",
     "dev",
@@ -62,4 +71,6 @@ test("inventories every instance from the real listing", async () => {
   expect(tracked.map((r) => r.inputs.instanceId)).toEqual([emulator.instanceId, second]);
   expect(tracked.every((r) => r.inputs.summaryOnly === true)).toBe(true);
   expect(emulator.control.stats().authFailures).toBe(0);
+  expect(invoked.map((i) => i.token)).toEqual([GET_INSTANCE_BACKUPS_TOKEN, GET_INSTANCE_BACKUPS_TOKEN]);
+  expect(invoked.map((i) => i.inputs)).toEqual([{ instanceId: emulator.instanceId }, { instanceId: second }]);
 });

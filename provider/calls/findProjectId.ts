@@ -2,18 +2,16 @@
  * Finds the project id of a region through IAM (`GET /v3/projects?name=<region>`), as the vendor's
  * SDKs do, once per process for each endpoint, region and identity. Failures are not cached.
  */
-import { createHash } from "node:crypto";
 import { PROJECTS_PATH } from "../api/wire";
 import { PROJECT_ID_PATTERN } from "../api/rules";
 import { TaurusDbResponseError } from "../errors";
 import type { ApiClient } from "../http/client";
-import type { Credentials } from "./credentials";
+import type { Credentials } from "../http/credentials";
 
 const found = new Map<string, Promise<string>>();
 
 export function findProjectId(client: ApiClient, iamEndpoint: string, region: string, credentials: Credentials): Promise<string> {
-  const identity = credentials.kind === "aksk" ? credentials.accessKey : createHash("sha256").update(credentials.token).digest("hex");
-  const key = `${iamEndpoint}|${region}|${identity}`;
+  const key = `${iamEndpoint}|${region}|${credentials.identity}`;
   let projectId = found.get(key);
   if (!projectId) {
     projectId = lookUp(client, iamEndpoint, region);

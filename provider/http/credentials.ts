@@ -2,12 +2,15 @@
  * Credentials in memory. They print as `[redacted]` however they are printed (string, JSON,
  * `util.inspect`, a logger walking the object), so a stray log line cannot leak them.
  */
+import { createHash } from "node:crypto";
 import { inspect } from "node:util";
 
 abstract class RedactedCredentials {
   abstract readonly kind: "aksk" | "token";
   /** A label safe to show: the kind, and for AK/SK the access key, which is an identifier. */
   abstract describe(): string;
+  /** Who is asking, as a key that holds no secret: requests of one identity share a quota. */
+  abstract readonly identity: string;
   toString(): string {
     return `[redacted ${this.describe()}]`;
   }
@@ -43,6 +46,10 @@ export class AkSkCredentials extends RedactedCredentials {
     return this.#securityToken;
   }
 
+  get identity(): string {
+    return `ak:${this.accessKey}`;
+  }
+
   describe(): string {
     return `AK/SK credentials for access key ${this.accessKey}${this.#securityToken ? " (temporary)" : ""}`;
   }
@@ -60,6 +67,10 @@ export class TokenCredentials extends RedactedCredentials {
 
   get token(): string {
     return this.#token;
+  }
+
+  get identity(): string {
+    return `token:${createHash("sha256").update(this.#token).digest("hex").slice(0, 32)}`;
   }
 
   describe(): string {

@@ -1,0 +1,32 @@
+/**
+ * What `InstanceBackups` does: a read-only data resource. The program registers it with an id, so
+ * the engine reads it on every preview, update and refresh; nothing is created or deleted.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { ARGUMENT_NAMES } from "../arguments/catalogue";
+import { LIVE_OPTIONS } from "../arguments/resourceOptions";
+import { listInstanceBackups } from "../listing";
+import { inputsToKeep, pick } from "./inputs";
+import type { ProviderHost } from "./providerHost";
+
+const INPUT_NAMES: readonly string[] = [...ARGUMENT_NAMES, ...Object.keys(LIVE_OPTIONS)];
+const RESULT_NAMES = ["projectId", "totalCount", "backups", "latestCompletedBackupId", "latestCompletedBackup"] as const;
+
+export function instanceBackupsProvider(host: ProviderHost): pulumi.dynamic.ResourceProvider {
+  return {
+    async read(id, props) {
+      const result = await listInstanceBackups(pick(props, ARGUMENT_NAMES), { sources: host.sources(), context: "InstanceBackups" });
+      const outputs: Record<string, unknown> = { ...inputsToKeep(props, INPUT_NAMES) };
+      // Optional results that are absent now must not linger from the previous state.
+      for (const key of RESULT_NAMES) outputs[key] = result[key] ?? null;
+      if (props.summaryOnly === true) outputs.backups = [];
+      return { id, props: outputs };
+    },
+    async create() {
+      throw new Error("InstanceBackups is read-only: it is registered with an id and only ever read.");
+    },
+    async delete() {
+      // Reading created nothing, so nothing is deleted.
+    },
+  };
+}

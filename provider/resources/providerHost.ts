@@ -1,0 +1,27 @@
+/**
+ * What a resource provider runs with, wherever it runs: the dynamic-provider process started by
+ * the engine for a Node.js program, or the `taurusdb` plugin serving every other language. The
+ * provider logic takes it as an argument, so both run the same code and tests can give their own.
+ */
+import type { SettingSources } from "../settings/sources";
+import type { ProviderLog } from "./engineLog";
+
+export interface ProviderHost {
+  /** Stack config as the engine gave it to `configure`, and this process's environment. */
+  sources(): SettingSources;
+  readonly log: ProviderLog;
+  now(): number;
+}
+
+/** A host whose stack config is set by the engine's `configure` call (until then, none). */
+export function configurableHost(log: ProviderLog, env: Readonly<Record<string, string | undefined>> = process.env) {
+  let config: (key: string) => string | undefined = () => undefined;
+  const host: ProviderHost = { sources: () => ({ stackConfig: config, env }), log, now: Date.now };
+  return {
+    host,
+    /** Takes the engine's configuration: full keys such as `taurusdb:region`, secrets already unwrapped. */
+    configure(read: (key: string) => string | undefined): void {
+      config = read;
+    },
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * One validation pass over the merged settings: each value against its rule in the catalogue, then
+ * the rules between values (a rule that goes with another, the credential set, what is needed to
+ * reach the API). Every problem is reported at once, named by where its value came from, before
+ * any request. The result is what a listing runs with: values with their defaults, the endpoints,
+ * and the credentials.
+ */
+import { ORDER_FIELDS } from "../api/rules";
+import {
+  ARGUMENT_NAMES,
+  ARGUMENTS,
+  CONFIG_NAMESPACE,
+  CREDENTIAL_ENV_FAMILIES,
+  HUAWEICLOUD_NAMESPACE,
+  oneOf,
+  type ArgumentName,
+  type ArgumentSpec,
+  type CredentialName,
+} from "../arguments/catalogue";
+import { normalizeEndpoint } from "../arguments/endpointUrl";
+import type { OptionSpec } from "../arguments/resourceOptions";
+import { InvalidArgumentsError, MissingCredentialsError, type ArgumentIssue } from "../errors";
+import { AkSkCredentials, TokenCredentials, type Credentials } from "../http/credentials";
+import { iamEndpoint as regionalIamEndpoint, KNOWN_REGIONS, serviceEndpoint } from "../settings/endpoints";
+import type { MergedSettings } from "../settings/merge";
+import type { GetInstanceBackupsArgs } from "../types";
+import { toArgumentIssues } from "./issues";
+
+/** Arguments with a default are always set after validation. */
+type Defaulted = { [K in ArgumentName as (typeof ARGUMENTS)[K] extends { default: unknown } ? K : never]-?: NonNullable<GetInstanceBackupsArgs[K]> };
+
+/** The listing's arguments after validation: defaults applied, credentials taken out. */
+export type ValidArgs = Omit<GetInstanceBackupsArgs, CredentialName | keyof Defaulted> & Defaulted;
+
+/** Everything needed to reach the API as someone. */
+export interface ConnectionSettings {
+  readonly region?: string;
+  /** Undefined until found through IAM. */
+  readonly projectId?: string;
+  readonly endpoint: string;
+  readonly iamEndpoint: string;
+  readonly credentials: Credentials;
+}
+
+export interface ValidSettings {
+  readonly args: ValidArgs;
+  readonly connection: ConnectionSettings;
+}
+
+export interface CheckOptions {
+  /** Values not known yet (a preview): present, but their rules are checked once they are known. */
+  readonly isUnknown?: (value: unknown) => boolean;
+}
+
+/** Every problem with the merged settings; empty when they are fine. */
+export function settingsIssues(merged: MergedSettings, options: CheckOptions = {}): ArgumentIssue[] {
+  const isUnknown = options.isUnknown ?? (() => false);
+  const issues: ArgumentIssue[] = merged.unknownNames.map((key) => ({ argument: key, problem: "is not an argument of this function (check the spelling)" }));
+  for (const name of ARGUMENT_NAMES) {
+    const value = merged.values[name];
+    const spec: ArgumentSpec = ARGUMENTS[name];
+    if ((value === undefined && !spec.required) || isUnknown(value)) continue;
+    const result = spec.rule.safeParse(value, { reportInput: true });
+    if (!result.success) issues.push(...toArgumentIssues(merged.origins[name] ?? name, result.error.issues, Boolean(spec.secret)));
+  }
+  const known = (name: ArgumentName) => {
+    const value = merged.values[name];
+    return value !== undefined && !isUnknown(value) && ARGUMENTS[name].rule.safeParse(value).success ? value : undefined;
+  };
+  issues.push(...pairingIssues(merged, known), ...credentialIssues(merged), ...reachabilityIssues(merged, known));
+  return issues;
+}
+
+/** Problems with a resource's own inputs (see ../arguments/resourceOptions.ts); unknown values wait. */
+export function optionIssues(bag: Readonly<Record<string, unknown>>, specs: Readonly<Record<string, OptionSpec>>, options: CheckOptions = {}): ArgumentIssue[] {
+  const isUnknown = options.isUnknown ?? (() => false);
+  return Object.entries(specs).flatMap(([name, spec]) => {
+    const value = bag[name];
+    if (value === undefined || value === null || isUnknown(value)) return [];
+    const result = spec.rule.safeParse(value, { reportInput: true });
+    return result.success ? [] : toArgumentIssues(name, result.error.issues, false);
+  });
+}
+
+/** Checks the merged settings and returns what a listing runs with, or throws listing every problem. */
+export function validateSettings(merged: MergedSettings, context = "getInstanceBackups"): ValidSettings {
+  const issues = settingsIssues(merged);
+  if (issues.length > 0) {
+    throw merged.credentialSource === undefined ? new MissingCredentialsError(issues, context) : new InvalidArgumentsError(issues, context);
+  }
+  const values = merged.values as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const name of ARGUMENT_NAMES) {
+    const spec: ArgumentSpec = ARGUMENTS[name];
+    if (spec.kind === "credential") continue;
+    const value = values[name] ?? spec.default;
+    if (value !== undefined) args[name] = value;
+  }
+  const region = values.region as string | undefined;
+  const endpoint = normalizeEndpoint((values.endpoint as string | undefined) ?? serviceEndpoint(region!)!);
+  return {
+    args: args as ValidArgs,
+    connection: {
+      region,
+      projectId: values.projectId as string | undefined,
+      endpoint,
+      iamEndpoint: normalizeEndpoint((values.iamEndpoint as string | undefined) ?? (region ? regionalIamEndpoint(region) : endpoint)),
+      credentials: credentialsOf(values),
+    },
+  };
+}
+
+/** Arguments that only mean something together with another one. */
+function pairingIssues(merged: MergedSettings, known: (name: ArgumentName) => unknown): ArgumentIssue[] {
+  const { values, origins } = merged;
+  const issues: ArgumentIssue[] = [];
+  if (values.orderRule !== undefined && values.orderField === undefined) {
+    issues.push({ argument: origins.orderRule!, problem: `goes with orderField (${oneOf(ORDER_FIELDS)}); set orderField too` });
+  }
+  if (values.filterField !== undefined && values.filterContent === undefined) {
+    issues.push({ argument: origins.filterField!, problem: "goes with filterContent; set the text to filter by" });
+  }
+  const after = known("createdAfter");
+  const before = known("createdBefore");
+  if (typeof after === "string" && typeof before === "string" && Date.parse(after) >= Date.parse(before)) {
+    issues.push({ argument: origins.createdBefore!, problem: "must be later than createdAfter" });
+  }
+  return issues;
+}
+
+/** One complete set from one place: an AK/SK pair (and a security token for temporary keys), or a token. */
+function credentialIssues(merged: MergedSettings): ArgumentIssue[] {
+  const { values, origins, credentialSource } = merged;
+  if (credentialSource === undefined) return [{ argument: "credentials", problem: `none found. ${WHERE_CREDENTIALS_GO}` }];
+  const has = (name: CredentialName) => values[name] !== undefined;
+  if (has("authToken") && (has("accessKey") || has("secretKey"))) {
+    return [{ argument: "credentials", problem: `both an IAM token (${origins.authToken}) and an AK/SK pair are set in ${credentialSource}; give one of them` }];
+  }
+  if (has("authToken")) return [];
+  if (has("accessKey") && has("secretKey")) return [];
+  const present = (["accessKey", "secretKey", "securityToken"] as const).filter(has).map((name) => origins[name]);
+  const missing = has("accessKey") ? "a secret key" : "an access key";
+  return [{ argument: "credentials", problem: `incomplete in ${credentialSource}: ${present.join(" and ")} ${present.length > 1 ? "are" : "is"} set, but ${missing} is not; an AK/SK pair is taken from one place` }];
+}
+
+/** Enough to find the endpoint and the project. */
+function reachabilityIssues(merged: MergedSettings, known: (name: ArgumentName) => unknown): ArgumentIssue[] {
+  const { values, origins } = merged;
+  const issues: ArgumentIssue[] = [];
+  const region = known("region");
+  if (values.endpoint === undefined) {
+    if (values.region === undefined) {
+      issues.push({ argument: "region", problem: `is needed to find the endpoint: set ${whereToSet("region")}, or give the endpoint (${whereToSet("endpoint")})` });
+    } else if (typeof region === "string" && serviceEndpoint(region) === undefined) {
+      issues.push({
+        argument: origins.region!,
+        problem: `has no known TaurusDB endpoint (${JSON.stringify(region)}); set the endpoint, or use one of ${KNOWN_REGIONS.join(", ")}`,
+      });
+    }
+  }
+  if (values.projectId === undefined && values.region === undefined) {
+    issues.push({ argument: "projectId", problem: `is needed, or a region to find it from: set ${whereToSet("projectId")}, or a region` });
+  }
+  return issues;
+}
+
+/** Where a setting can be given, for messages: `the region argument, stack config taurusdb:region, ...`. */
+export function whereToSet(name: ArgumentName): string {
+  const spec: ArgumentSpec = ARGUMENTS[name];
+  const places = [`the ${name} argument`];
+  if (spec.stackConfig) places.push(`stack config ${CONFIG_NAMESPACE}:${name}${spec.huaweicloud ? ` (or ${HUAWEICLOUD_NAMESPACE}:${spec.huaweicloud.key})` : ""}`);
+  for (const variable of spec.env ?? []) places.push(`environment variable ${variable}`);
+  return places.length > 1 ? `${places.slice(0, -1).join(", ")} or ${places[places.length - 1]}` : places[0];
+}
+
+const WHERE_CREDENTIALS_GO =
+  "Give them in one of these ways:\n" +
+  "      1. arguments: accessKey + secretKey (+ securityToken for temporary keys), or authToken;\n" +
+  `      2. stack config: pulumi config set --secret ${CONFIG_NAMESPACE}:accessKey ... and ${CONFIG_NAMESPACE}:secretKey ... ` +
+  `(or ${CONFIG_NAMESPACE}:authToken; the Huawei Cloud provider's ${HUAWEICLOUD_NAMESPACE}:accessKey and ${HUAWEICLOUD_NAMESPACE}:secretKey are read too);\n` +
+  `      3. environment: ${CREDENTIAL_ENV_FAMILIES.map((f) => `${f.accessKey} + ${f.secretKey}`).join(", ")}.`;
+
+function credentialsOf(values: Record<string, unknown>): Credentials {
+  const { accessKey, secretKey, securityToken, authToken } = values as Partial<Record<CredentialName, string>>;
+  return authToken !== undefined ? new TokenCredentials(authToken) : new AkSkCredentials(accessKey!, secretKey!, securityToken);
+}
