@@ -8,8 +8,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { SECRET_NAMES } from "./arguments/catalogue";
 import { listInstanceBackups } from "./listing";
-import { pulumiReporter } from "./reporting";
-import { defaultSources } from "./settings/sources";
+import { pulumiReporter } from "./pulumiReporter";
+import { defaultSources } from "./settings/pulumiConfig";
 import type {
   GetInstanceBackupsArgs,
   GetInstanceBackupsOutputArgs,

@@ -1,0 +1,59 @@
+// @ts-check
+/**
+ * Lint rules, and the layers of `provider/` as import rules: a module may import from its own
+ * layer and the ones below, never from a layer above; the emulator shares only `api/` with the
+ * client, and the client never imports the emulator.
+ */
+import importX, { createNodeResolver } from "eslint-plugin-import-x";
+import tseslint from "typescript-eslint";
+
+/** `provider/`, lowest layer first. The data path reads upward through them. */
+const LAYERS = [
+  ["api"],
+  ["errors.ts", "types.ts", "version.ts", "arguments"],
+  ["http"],
+  ["settings"],
+  ["validation"],
+  ["backups", "paging", "selection"],
+  ["calls"],
+  ["listing.ts", "reporting.ts"],
+  ["pulumiReporter.ts"],
+  ["getInstanceBackups.ts", "resources", "index.ts"],
+  ["plugin", "cli"],
+].map((layer) => layer.map((entry) => `./provider/${entry}`));
+
+const layerZones = LAYERS.flatMap((layer, i) =>
+  LAYERS.slice(i + 1).flatMap((higher) =>
+    layer.map((target) => ({ target, from: higher, message: "A lower layer of provider/ must not import a higher one (see LAYERS in eslint.config.mjs)." })),
+  ),
+);
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", ".pulumi-work/**", "coverage/**", "sdk/**", "reports/**", "examples/*/node_modules/**", "examples/*/bin/**"] },
+  ...tseslint.configs.recommended,
+  {
+    plugins: { "import-x": importX },
+    settings: { "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".js", ".json"] })] },
+    rules: {
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            ...layerZones,
+            { target: "./provider/emulator", from: "./provider", except: ["./api", "./emulator"], message: "The emulator shares only provider/api with the client." },
+            { target: LAYERS.flat(), from: "./provider/emulator", message: "The client never imports the emulator." },
+          ],
+        },
+      ],
+      "import-x/no-cycle": ["error", { ignoreExternal: true }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-require-imports": "off",
+      eqeqeq: ["error", "always"],
+      "no-console": "off",
+    },
+  },
+  {
+    files: ["tests/**/*.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off", "@typescript-eslint/no-non-null-assertion": "off" },
+  },
+);
