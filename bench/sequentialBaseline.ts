@@ -7,7 +7,7 @@
 import { backupsPath } from "../provider/api/wire";
 import { typePage } from "../provider/backups/typePage";
 import { ApiClient } from "../provider/http/client";
-import { RequestLimiter } from "../provider/http/limiter";
+import { RequestBudget } from "../provider/http/requestBudget";
 import { createTransport } from "../provider/http/transport";
 import { AkSkCredentials } from "../provider/http/credentials";
 import type { Backup } from "../provider/types";
@@ -21,11 +21,11 @@ export interface Target {
 }
 
 export function clientFor(target: Target): ApiClient {
+  const budget = new RequestBudget({ maxInFlight: 1 });
   return new ApiClient({
     credentials: new AkSkCredentials(target.accessKey, target.secretKey),
     transport: createTransport(),
-    limiter: new RequestLimiter(1),
-    signal: new AbortController().signal,
+    budgets: () => budget,
     maxAttempts: 6,
     requestTimeoutMs: 30_000,
   });
@@ -35,13 +35,16 @@ export function clientFor(target: Target): ApiClient {
 export async function* sequentialPages(target: Target, pageSize = 100) {
   const client = clientFor(target);
   for (let offset = 0; ; offset += pageSize) {
-    const response = await client.getJson({
-      baseUrl: target.url,
-      path: backupsPath(target.projectId, target.instanceId),
-      query: [["offset", String(offset)], ["limit", String(pageSize)]],
-      projectId: target.projectId,
-      instanceId: target.instanceId,
-    });
+    const response = await client.request(
+      {
+        baseUrl: target.url,
+        path: backupsPath(target.projectId, target.instanceId),
+        query: [["offset", String(offset)], ["limit", String(pageSize)]],
+        projectId: target.projectId,
+        instanceId: target.instanceId,
+      },
+      new AbortController().signal,
+    );
     yield response;
     if ((response.body as { backups: unknown[] }).backups.length === 0) return;
   }

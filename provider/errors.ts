@@ -111,17 +111,28 @@ export class TaurusDbResponseError extends TaurusDbBackupsError {
   }
 }
 
-/** No answer at all (connection refused or reset, timeout), after the allowed retries. */
+/**
+ * No usable answer after the allowed retries: no connection, a reset or a timeout, or an answer
+ * that could not be read (a body over the size cap, broken compression, a TLS failure, not HTTP).
+ */
 export class TaurusDbNetworkError extends TaurusDbBackupsError {
   constructor(
     readonly context: ExchangeContext,
-    /** e.g. `ECONNRESET`, `ETIMEDOUT`, `ECONNREFUSED`. */
+    /** e.g. `ECONNRESET`, `ETIMEDOUT`, `ECONNREFUSED`, `EBODYTOOLARGE`, `EBADBODY`, `CERT_HAS_EXPIRED`. */
     readonly code: string,
     detail: string,
+    hint?: string,
   ) {
-    super(`No answer from the TaurusDB API ${describeTarget(context)} after ${context.attempts} attempt(s): ${code} (${detail}).`);
+    const noAnswer = NO_ANSWER_CODES.has(code);
+    super(
+      `${noAnswer ? "No answer from" : "Unusable answer from"} the TaurusDB API ${describeTarget(context)} after ${context.attempts} attempt(s): ` +
+        `${code} (${detail}).${hint ? ` ${hint}` : ""}`,
+    );
   }
 }
+
+/** Failures where nothing came back, as opposed to something that could not be used. */
+const NO_ANSWER_CODES = new Set(["ETIMEDOUT", "ECONNRESET", "ECONNREFUSED", "EPIPE", "EAI_AGAIN", "ENOTFOUND", "ECONNABORTED", "EHOSTUNREACH", "ENETUNREACH", "EABORTED"]);
 
 /** The whole listing ran out of time (`timeoutMs`). */
 export class TaurusDbTimeoutError extends TaurusDbBackupsError {

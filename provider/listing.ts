@@ -3,13 +3,18 @@
  * validation → signed, retried requests → pages → typed backups → selection → result.
  * `getInstanceBackups` is this with the sources of the running program; tests, the resources, the
  * plugin and the command line pass their own.
+ *
+ * A listing owns one abort signal: its deadline, its failure and its end all abort it, and every
+ * request, retry and wait it started listens to it, so nothing of it outlives its promise.
  */
-import { backupsPath } from "./api/wire";
-import { typePage } from "./backups/typePage";
+import { setMaxListeners } from "node:events";
+import { parseDuration } from "./arguments/duration";
+import { fetchBackupPage } from "./calls/backupPages";
 import { findProjectId } from "./calls/findProjectId";
 import { BackupTooOldError, NoCompletedBackupError, TaurusDbTimeoutError } from "./errors";
+import { budgetFor } from "./http/budgets";
 import { ApiClient } from "./http/client";
-import { RequestLimiter } from "./http/limiter";
+import type { RequestBudget } from "./http/requestBudget";
 import type { BackoffOptions } from "./http/retryPolicy";
 import { createTransport, type Transport } from "./http/transport";
 import { collectSnapshot } from "./paging/collectSnapshot";
@@ -18,7 +23,6 @@ import { scanPages } from "./paging/scanPages";
 import { silentReporter, type ProgressReporter } from "./reporting";
 import { applyFilters } from "./selection/filters";
 import { latestCompleted } from "./selection/latestCompleted";
-import { parseDuration } from "./arguments/duration";
 import type { MergeOptions } from "./settings/merge";
 import type { SettingSources } from "./settings/sources";
 import type { Backup, GetInstanceBackupsArgs, GetInstanceBackupsResult } from "./types";
@@ -37,6 +41,8 @@ export interface ListingRuntime {
   readonly sources: SettingSources;
   readonly reporter?: ProgressReporter;
   readonly transport?: Transport;
+  /** The account's budget at an endpoint; the process-wide one unless a test gives its own. */
+  readonly budgets?: (baseUrl: string) => RequestBudget;
   readonly now?: () => number;
   readonly random?: () => number;
   /** Retry waits; tests shorten them so fault schedules run quickly. */
@@ -46,21 +52,24 @@ export interface ListingRuntime {
   readonly merge?: MergeOptions;
 }
 
+/** The reason a listing's leftovers are aborted with once it has settled; nobody sees it. */
+class ListingSettled extends Error {}
+
 let sharedTransport: Transport | undefined;
 
 export async function listInstanceBackups(args: GetInstanceBackupsArgs | Readonly<Record<string, unknown>>, runtime: ListingRuntime): Promise<GetInstanceBackupsResult> {
   const { args: valid, connection } = resolveSettings(args, runtime.sources, runtime.context, runtime.merge);
   const reporter = runtime.reporter ?? silentReporter;
-  const { instanceId, pageSize, timeoutMs, maxConcurrency: concurrency } = valid;
+  const { instanceId, pageSize, timeoutMs, maxConcurrency } = valid;
 
   let pagesFetched = 0;
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new TaurusDbTimeoutError(instanceId, timeoutMs, pagesFetched)), timeoutMs);
+  const listing = new AbortController();
+  setMaxListeners(0, listing.signal);
+  const timer = setTimeout(() => listing.abort(new TaurusDbTimeoutError(instanceId, timeoutMs, pagesFetched)), timeoutMs);
   const client = new ApiClient({
     credentials: connection.credentials,
     transport: runtime.transport ?? (sharedTransport ??= createTransport()),
-    limiter: new RequestLimiter(concurrency, runtime.now),
-    signal: deadline.signal,
+    budgets: runtime.budgets ?? ((baseUrl) => budgetFor(baseUrl, connection.credentials, maxConcurrency)),
     maxAttempts: valid.maxAttempts,
     requestTimeoutMs: valid.requestTimeoutMs,
     language: valid.language,
@@ -72,29 +81,19 @@ export async function listInstanceBackups(args: GetInstanceBackupsArgs | Readonl
 
   try {
     const projectId =
-      connection.projectId ?? (await findProjectId(client, connection.iamEndpoint, connection.region!, connection.credentials));
-    const path = backupsPath(projectId, instanceId);
-    const fixedQuery = apiQuery(valid);
-
-    const fetchPage: FetchPage = async (index, offset, limit) => {
-      const response = await client.getJson({
-        baseUrl: connection.endpoint,
-        path,
-        query: [...fixedQuery, ["offset", String(offset)], ["limit", String(limit)]],
-        projectId,
-        instanceId,
-      });
-      const { totalCount, backups } = typePage(response);
+      connection.projectId ?? (await findProjectId(client, connection.iamEndpoint, connection.region!, connection.credentials, listing.signal));
+    const target = { endpoint: connection.endpoint, projectId, instanceId, query: apiQuery(valid), maxRecords: LISTING_LIMITS.maxRecords };
+    const fetchPage: FetchPage = async (index, offset, limit, signal) => {
+      const page = await fetchBackupPage(client, target, offset, limit, signal);
       pagesFetched++;
-      return { index, offset, totalCount, backups, context: response.context };
+      return { index, offset, ...page };
     };
 
-    const snapshot = await collectSnapshot(() => scanPages(fetchPage, { pageSize, concurrency, signal: deadline.signal }), {
+    const snapshot = await collectSnapshot(() => scanPages(fetchPage, { pageSize, concurrency: maxConcurrency, signal: listing.signal }), {
       instanceId,
       pageSize,
       maxScans: LISTING_LIMITS.maxScans,
-      maxRecords: LISTING_LIMITS.maxRecords,
-      signal: deadline.signal,
+      signal: listing.signal,
       rescanDelayMs: (scan) => 250 * (scan - 1) * (0.5 + (runtime.random ?? Math.random)() / 2),
       onPage: (progress) => reporter.page(instanceId, progress),
       onRescan: (scan, reason) => reporter.rescan(instanceId, scan, reason),
@@ -114,10 +113,11 @@ export async function listInstanceBackups(args: GetInstanceBackupsArgs | Readonl
     };
   } catch (error) {
     // Whatever was interrupted by the deadline, the deadline is the story.
-    if (deadline.signal.aborted && deadline.signal.reason instanceof TaurusDbTimeoutError) throw deadline.signal.reason;
+    if (listing.signal.aborted && listing.signal.reason instanceof TaurusDbTimeoutError) throw listing.signal.reason;
     throw error;
   } finally {
     clearTimeout(timer);
+    listing.abort(new ListingSettled());
   }
 }
 

@@ -10,14 +10,21 @@ export interface TypedPage {
   readonly backups: Backup[];
 }
 
-/** Throws {@link TaurusDbResponseError} naming the field when the body breaks the documented shape. */
-export function typePage(response: Pick<JsonResponse, "body" | "context" | "quote">): TypedPage {
+/**
+ * Throws {@link TaurusDbResponseError} naming the field when the body breaks the documented shape,
+ * or claims more than `maxRecords` backups.
+ */
+export function typePage(response: Pick<JsonResponse, "body" | "context" | "quote">, maxRecords = Number.MAX_SAFE_INTEGER): TypedPage {
   const parsed = wirePageSchema.safeParse(response.body);
   if (!parsed.success) throw new TaurusDbResponseError(response.context, describeSchemaIssues(parsed.error), response.quote());
   const { total_count } = parsed.data;
   const totalCount = Number(total_count);
   if (!/^\d+$/.test(total_count) || !Number.isSafeInteger(totalCount)) {
     throw new TaurusDbResponseError(response.context, `total_count must be a whole number (got ${JSON.stringify(total_count)})`, response.quote());
+  }
+  if (totalCount > maxRecords) {
+    const why = `total_count ${totalCount} is more than the ${maxRecords} backups this package lists; no instance keeps that many, so this is not the TaurusDB API's answer (check the endpoint)`;
+    throw new TaurusDbResponseError(response.context, why, response.quote());
   }
   const backups: Backup[] = [];
   parsed.data.backups.forEach((wire, i) => {

@@ -1,25 +1,28 @@
 /**
- * Signed, retried GET requests that return parsed JSON, or throw an error that says what happened.
+ * Signed, retried requests that return parsed JSON, or throw an error that says what happened.
  * Knows nothing of backups or pages: those live in ../paging and ../backups.
+ *
+ * Every request takes its turn from the account's shared budget (./requestBudget.ts) and is
+ * cancelled with the signal its caller gives: a failed, abandoned or finished listing leaves no
+ * request, retry or wait behind. Server text put into an error is redacted (./redact.ts).
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { ErrorCodes, Headers } from "../api/wire";
 import type { Language } from "../api/rules";
+import { ErrorCodes, Headers } from "../api/wire";
 import { TaurusDbApiError, TaurusDbNetworkError, TaurusDbResponseError, type ExchangeContext } from "../errors";
-import type { Credentials } from "./credentials";
 import { USER_AGENT } from "../version";
 import { authenticate } from "./authenticate";
-import { excerpt } from "./excerpt";
-import type { RequestLimiter } from "./limiter";
+import type { Credentials } from "./credentials";
+import { Redactor } from "./redact";
+import type { RequestBudget } from "./requestBudget";
 import { backoffDelayMs, DEFAULT_BACKOFF, RETRYABLE_STATUSES, retryAfterMs, type BackoffOptions } from "./retryPolicy";
-import { TransportFailure, type Transport } from "./transport";
+import { TransportFailure, type HttpResponse, type Transport } from "./transport";
 
 export interface ClientOptions {
   readonly credentials: Credentials;
   readonly transport: Transport;
-  readonly limiter: RequestLimiter;
-  /** Aborts every request and wait: the listing's deadline or the caller's cancel. */
-  readonly signal: AbortSignal;
+  /** The account's share of an endpoint (by base URL), common to every client of that account and endpoint. */
+  readonly budgets: (baseUrl: string) => RequestBudget;
   readonly maxAttempts: number;
   readonly requestTimeoutMs: number;
   readonly language?: Language;
@@ -30,6 +33,8 @@ export interface ClientOptions {
   readonly random?: () => number;
   /** Told about each retry, for debug logs. */
   readonly onRetry?: (event: RetryEvent) => void;
+  /** Answers that mean "try again later" besides the gateway's (409 "operation in progress", say). */
+  readonly retryWhen?: (status: number, errorCode: string | undefined) => boolean;
 }
 
 export interface RetryEvent {
@@ -39,10 +44,13 @@ export interface RetryEvent {
   readonly delayMs: number;
 }
 
-export interface GetRequest {
+export interface ApiRequest {
+  readonly method?: "GET" | "POST";
   readonly baseUrl: string;
   readonly path: string;
   readonly query?: ReadonlyArray<readonly [string, string]>;
+  /** Sent as JSON. */
+  readonly body?: unknown;
   /** Sent as `X-Project-Id` (signed) when set. */
   readonly projectId?: string;
   /** Named in error messages. */
@@ -52,104 +60,117 @@ export interface GetRequest {
 export interface JsonResponse {
   readonly body: unknown;
   readonly context: ExchangeContext & { status: number; requestId?: string };
-  /** The start of the raw body, to quote when the JSON has the wrong shape (computed on demand). */
+  /** The start of the raw body, redacted, to quote when the JSON has the wrong shape (computed on demand). */
   readonly quote: () => string;
 }
+
+type Outcome = JsonResponse | { readonly retryIn: number; readonly reason: string };
 
 export class ApiClient {
   private readonly now: () => number;
   private readonly random: () => number;
+  private readonly redactor: Redactor;
 
   constructor(private readonly options: ClientOptions) {
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
+    this.redactor = Redactor.of(options.credentials.knownSecrets());
   }
 
-  async getJson(request: GetRequest): Promise<JsonResponse> {
+  /** Sends a request, retrying what may succeed next time, until `signal` says to stop. */
+  async request(request: ApiRequest, signal: AbortSignal): Promise<JsonResponse> {
     const { options } = this;
+    const method = request.method ?? "GET";
     const query = request.query ?? [];
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
     const headers: Record<string, string> = { "User-Agent": USER_AGENT, Accept: "application/json" };
     if (options.language) headers[Headers.language] = options.language;
     if (request.projectId) headers[Headers.projectId] = request.projectId;
+    if (body !== undefined) headers["Content-Type"] = "application/json";
 
+    const budget = options.budgets(request.baseUrl);
     for (let attempt = 1; ; attempt++) {
+      const permit = await budget.acquire(signal);
       // Signed afresh each attempt: the signature covers X-Sdk-Date, which must stay current.
-      const signed = authenticate({ baseUrl: request.baseUrl, path: request.path, query, headers }, options.credentials, new Date(this.now()));
-      const context = { instanceId: request.instanceId, method: "GET", url: signed.url, attempts: attempt };
-      const release = await options.limiter.acquire(options.signal);
-      let outcome: { retryIn: number; reason: string } | JsonResponse;
+      const signed = authenticate({ method, baseUrl: request.baseUrl, path: request.path, query, headers, body }, options.credentials, new Date(this.now()));
+      const redactor = this.redactor.with(signed.authorization);
+      const context = { instanceId: request.instanceId, method, url: signed.url, attempts: attempt };
+      let outcome: Outcome;
       try {
-        const response = await options.transport.send({
-          url: signed.url,
-          headers: signed.headers,
-          timeoutMs: options.requestTimeoutMs,
-          signal: options.signal,
-        });
-        outcome = this.judge(response.status, response.headers, response.body, context, attempt);
+        const response = await options.transport.send({ method, url: signed.url, headers: signed.headers, body, timeoutMs: options.requestTimeoutMs, signal });
+        outcome = this.judge(response, context, redactor, () => budget.succeeded(), (wait) => budget.throttled(wait, permit.grantedAt));
       } catch (error) {
         if (!(error instanceof TransportFailure)) throw error;
         if (!error.transient || attempt >= options.maxAttempts) {
-          throw new TaurusDbNetworkError(context, error.code, error.message);
+          throw new TaurusDbNetworkError(context, error.code, redactor.text(error.message), error.hint);
         }
         outcome = { retryIn: backoffDelayMs(attempt, options.backoff ?? DEFAULT_BACKOFF, this.random), reason: error.code };
       } finally {
-        release();
+        permit.release();
       }
       if (!("retryIn" in outcome)) return outcome;
       options.onRetry?.({ url: signed.url, attempt, reason: outcome.reason, delayMs: outcome.retryIn });
-      await sleep(outcome.retryIn, undefined, { signal: options.signal });
+      await sleep(outcome.retryIn, undefined, { signal });
     }
   }
 
   /** Success, a reason to retry, or a thrown error. */
   private judge(
-    status: number,
-    headers: Readonly<Record<string, string | undefined>>,
-    body: string,
+    response: HttpResponse,
     exchange: ExchangeContext,
-    attempt: number,
-  ): JsonResponse | { retryIn: number; reason: string } {
+    redactor: Redactor,
+    succeeded: () => void,
+    throttled: (waitMs: number) => void,
+  ): Outcome {
+    const { status, headers, body } = response;
     const requestId = headers[Headers.requestId.toLowerCase()];
-    const context = { ...exchange, status, requestId };
+    const context = { ...exchange, status, requestId: requestId === undefined ? undefined : redactor.text(requestId, 128) };
+    const quote = () => redactor.text(body.replace(/\s+/g, " ").trim(), 160);
     if (status >= 200 && status < 300) {
-      this.options.limiter.succeeded();
+      succeeded();
       try {
-        return { body: JSON.parse(body), context, quote: () => excerpt(body) };
+        return { body: JSON.parse(body), context, quote };
       } catch {
-        throw new TaurusDbResponseError(context, "the body is not JSON", excerpt(body));
+        throw new TaurusDbResponseError(context, "the body is not JSON", quote());
       }
     }
 
     const error = readErrorBody(body);
-    const canRetry = RETRYABLE_STATUSES.has(status) && attempt < this.options.maxAttempts;
+    const fail = (hint?: string) =>
+      new TaurusDbApiError({
+        ...context,
+        errorCode: error?.code === undefined ? undefined : redactor.text(error.code, 64),
+        errorMessage: error?.message === undefined ? undefined : redactor.text(error.message),
+        bodyExcerpt: error ? undefined : quote(),
+        hint,
+      });
+    const attempt = exchange.attempts;
+    const canRetry = attempt < this.options.maxAttempts;
+
     if (status === 429) {
       const asked = retryAfterMs(headers[Headers.retryAfter.toLowerCase()], this.now());
       const maxWait = this.options.maxRetryAfterMs ?? 60_000;
       if (canRetry && (asked === undefined || asked <= maxWait)) {
         const wait = asked ?? backoffDelayMs(attempt, this.options.backoff ?? DEFAULT_BACKOFF, this.random);
-        this.options.limiter.throttled(wait);
-        return { retryIn: wait, reason: `HTTP 429 ${error?.code ?? ""}`.trim() };
+        throttled(wait);
+        return { retryIn: wait, reason: `HTTP 429${error ? ` ${redactor.text(error.code, 64)}` : ""}` };
       }
-      throw new TaurusDbApiError({
-        ...context,
-        errorCode: error?.code,
-        errorMessage: error?.message,
-        bodyExcerpt: error ? undefined : excerpt(body),
-        hint: asked !== undefined && asked > maxWait
+      throw fail(
+        asked !== undefined && asked > maxWait
           ? `The API asked to wait ${Math.ceil(asked / 1000)} s, longer than ${maxWait / 1000} s; try again later.`
-          : "Still throttled after every retry; lower maxConcurrency or try again later.",
-      });
+          : "Still throttled after every retry: other programs of this account may be using its quota; try again later.",
+      );
     }
-    if (canRetry) {
-      return { retryIn: backoffDelayMs(attempt, this.options.backoff ?? DEFAULT_BACKOFF, this.random), reason: `HTTP ${status}` };
+    if (canRetry && (RETRYABLE_STATUSES.has(status) || this.options.retryWhen?.(status, error?.code))) {
+      const asked = retryAfterMs(headers[Headers.retryAfter.toLowerCase()], this.now());
+      const wait = Math.max(asked ?? 0, backoffDelayMs(attempt, this.options.backoff ?? DEFAULT_BACKOFF, this.random));
+      return { retryIn: wait, reason: `HTTP ${status}${error ? ` ${redactor.text(error.code, 64)}` : ""}` };
     }
-    throw new TaurusDbApiError({
-      ...context,
-      errorCode: error?.code,
-      errorMessage: error?.message,
-      bodyExcerpt: error ? undefined : excerpt(body),
-      hint: status === 401 || error?.code === ErrorCodes.authFailed ? authenticationHint(headers, this.now()) : undefined,
-    });
+    if (status >= 300 && status < 400) {
+      const location = headers["location"] === undefined ? "" : ` to ${redactor.text(headers["location"], 200)}`;
+      throw fail(`The endpoint answered with a redirect${location}. Redirects are not followed, because a signed request must not be replayed elsewhere: set the endpoint to the address that answers.`);
+    }
+    throw fail(status === 401 || error?.code === ErrorCodes.authFailed ? authenticationHint(headers, this.now()) : undefined);
   }
 }
 

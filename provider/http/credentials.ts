@@ -7,10 +7,12 @@ import { inspect } from "node:util";
 
 abstract class RedactedCredentials {
   abstract readonly kind: "aksk" | "token";
-  /** A label safe to show: the kind, and for AK/SK the access key, which is an identifier. */
+  /** A label safe to show: the kind of credentials, nothing of their values. */
   abstract describe(): string;
   /** Who is asking, as a key that holds no secret: requests of one identity share a quota. */
   abstract readonly identity: string;
+  /** Every value that must never be shown, for redacting server text that may echo them. */
+  abstract knownSecrets(): readonly string[];
   toString(): string {
     return `[redacted ${this.describe()}]`;
   }
@@ -50,8 +52,12 @@ export class AkSkCredentials extends RedactedCredentials {
     return `ak:${this.accessKey}`;
   }
 
+  knownSecrets(): readonly string[] {
+    return [this.accessKey, this.#secretKey, ...(this.#securityToken ? [this.#securityToken] : [])];
+  }
+
   describe(): string {
-    return `AK/SK credentials for access key ${this.accessKey}${this.#securityToken ? " (temporary)" : ""}`;
+    return `AK/SK credentials${this.#securityToken ? " (temporary)" : ""}`;
   }
 }
 
@@ -67,6 +73,10 @@ export class TokenCredentials extends RedactedCredentials {
 
   get token(): string {
     return this.#token;
+  }
+
+  knownSecrets(): readonly string[] {
+    return [this.#token];
   }
 
   get identity(): string {

@@ -1,18 +1,27 @@
 /**
  * One HTTP exchange, nothing more: no retries, no signing. Built on axios with keep-alive agents,
- * raw text bodies (so a non-JSON answer can be quoted), no redirects (a signed request must not be
- * replayed elsewhere) and a hard deadline covering connect, headers and body.
+ * no redirects (a signed request must not be replayed elsewhere), no proxy from the environment,
+ * and a hard deadline covering connect, headers and body. The body is read as a stream, so its
+ * size is bounded as it arrives (decompressed), and large bodies take turns (./bodyGate.ts): a
+ * hostile or broken server cannot multiply memory by the concurrency.
  */
 import axios, { type AxiosInstance } from "axios";
 import * as http from "node:http";
 import * as https from "node:https";
+import type { Readable } from "node:stream";
+import { BodyGate, LARGE_BODY_BYTES } from "./bodyGate";
+import { describeFailure, TransportFailure } from "./transportFailure";
+
+export { TransportFailure } from "./transportFailure";
 
 export interface HttpRequest {
+  readonly method: "GET" | "POST";
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
   /** Deadline of this exchange, body included. */
   readonly timeoutMs: number;
-  /** Aborts the exchange when the caller gives up (the listing's deadline). */
+  /** Aborts the exchange when the caller gives up (the listing failed, was abandoned or timed out). */
   readonly signal: AbortSignal;
 }
 
@@ -23,41 +32,30 @@ export interface HttpResponse {
   readonly body: string;
 }
 
-/** No response: the connection failed, was reset, or the deadline passed. Holds no request data. */
-export class TransportFailure extends Error {
-  constructor(
-    /** `ETIMEDOUT`, `ECONNRESET`, `ECONNREFUSED`, `EABORTED`, ... */
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "TransportFailure";
-  }
-
-  /** Worth another attempt: the server may answer next time. */
-  get transient(): boolean {
-    return TRANSIENT_CODES.has(this.code);
-  }
-}
-
-const TRANSIENT_CODES = new Set(["ETIMEDOUT", "ECONNRESET", "ECONNREFUSED", "EPIPE", "EAI_AGAIN", "ECONNABORTED", "EHOSTUNREACH", "ENETUNREACH"]);
-
-/** Larger bodies are refused: a page of 100 backups is about 60 KB. */
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
-
 export interface Transport {
   send(request: HttpRequest): Promise<HttpResponse>;
 }
 
-export function createTransport(): Transport {
+/** Larger bodies are refused: a page of 100 backups is about 60 KB. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface TransportOptions {
+  readonly maxBodyBytes?: number;
+  /** Shared by every transport of the process unless a test gives its own. */
+  readonly bodyGate?: BodyGate;
+}
+
+const processBodyGate = new BodyGate(1);
+
+export function createTransport(options: TransportOptions = {}): Transport {
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const gate = options.bodyGate ?? processBodyGate;
   const client: AxiosInstance = axios.create({
     httpAgent: new http.Agent({ keepAlive: true }),
     httpsAgent: new https.Agent({ keepAlive: true }),
-    responseType: "text",
-    transformResponse: [(data: unknown) => data],
+    responseType: "stream",
     validateStatus: () => true,
     maxRedirects: 0,
-    maxContentLength: MAX_BODY_BYTES,
     decompress: true,
     proxy: false,
   });
@@ -65,35 +63,47 @@ export function createTransport(): Transport {
   return {
     async send(request: HttpRequest): Promise<HttpResponse> {
       const deadline = AbortSignal.timeout(request.timeoutMs);
+      const signal = AbortSignal.any([request.signal, deadline]);
       try {
-        const response = await client.get<string>(request.url, {
+        const response = await client.request<Readable>({
+          method: request.method,
+          url: request.url,
           headers: request.headers,
-          signal: AbortSignal.any([request.signal, deadline]),
+          data: request.body,
+          signal,
           timeout: request.timeoutMs,
         });
-        return {
-          status: response.status,
-          headers: lowerCaseHeaders(response.headers as Record<string, unknown>),
-          body: typeof response.data === "string" ? response.data : String(response.data ?? ""),
-        };
+        const body = await readBody(response.data, maxBodyBytes, gate, signal);
+        return { status: response.status, headers: lowerCaseHeaders(response.headers as Record<string, unknown>), body };
       } catch (error) {
-        throw toTransportFailure(error, request, deadline);
+        if (error instanceof TransportFailure) throw error;
+        if (request.signal.aborted) throw new TransportFailure("EABORTED", "the request was cancelled: its listing failed, was abandoned or ran out of time");
+        if (deadline.aborted) throw new TransportFailure("ETIMEDOUT", `no complete answer within ${request.timeoutMs} ms`);
+        throw describeFailure(error);
       }
     },
   };
 }
 
-/** Keeps only the code and a short message: axios errors carry the request headers. */
-function toTransportFailure(error: unknown, request: HttpRequest, deadline: AbortSignal): TransportFailure {
-  if (request.signal.aborted) return new TransportFailure("EABORTED", "the listing was cancelled or ran out of time");
-  if (deadline.aborted) return new TransportFailure("ETIMEDOUT", `no complete answer within ${request.timeoutMs} ms`);
-  const code = (error as { code?: unknown }).code;
-  const message = error instanceof Error ? error.message : String(error);
-  if (code === "ECONNABORTED" && /timeout/i.test(message)) return new TransportFailure("ETIMEDOUT", message);
-  if (code === "ERR_FR_MAX_CONTENT_LENGTH_EXCEEDED" || /maxContentLength/i.test(message)) {
-    return new TransportFailure("EBODYTOOLARGE", `the response body exceeded ${MAX_BODY_BYTES} bytes`);
+/** The whole body as text, refused past `maxBodyBytes`; past {@link LARGE_BODY_BYTES} it waits for a large-body turn. */
+async function readBody(stream: Readable, maxBodyBytes: number, gate: BodyGate, signal: AbortSignal): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let releaseLarge: (() => void) | undefined;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        throw new TransportFailure("EBODYTOOLARGE", `the response body is larger than ${maxBodyBytes} bytes, far more than a page of backups; check the endpoint`);
+      }
+      if (releaseLarge === undefined && size > LARGE_BODY_BYTES) releaseLarge = await gate.acquire(signal);
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, size).toString("utf8");
+  } finally {
+    stream.destroy();
+    releaseLarge?.();
   }
-  return new TransportFailure(typeof code === "string" ? code : "EUNKNOWN", message);
 }
 
 function lowerCaseHeaders(headers: Record<string, unknown>): Record<string, string | undefined> {

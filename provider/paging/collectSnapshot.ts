@@ -16,8 +16,6 @@ export interface SnapshotOptions {
   readonly pageSize: number;
   /** Scans allowed, the first included. */
   readonly maxScans: number;
-  /** A `total_count` above this is refused: a lying server must not make us fetch forever. */
-  readonly maxRecords: number;
   readonly signal: AbortSignal;
   /** Pause before scan n (n ≥ 2), so a burst of changes can settle. */
   readonly rescanDelayMs: (scan: number) => number;
@@ -70,9 +68,6 @@ async function collectOnce(pages: AsyncIterable<Page>, options: SnapshotOptions,
   for await (const page of pages) {
     if (totalCount < 0) {
       totalCount = page.totalCount;
-      if (totalCount > options.maxRecords) {
-        throw new InconsistentListingError(options.instanceId, scan, `total_count ${totalCount} is more than the ${options.maxRecords} backups this package will list`);
-      }
       pageTotal = pageCount(totalCount, pageSize);
     } else if (page.totalCount !== totalCount) {
       throw new Inconsistency(`total_count changed from ${totalCount} to ${page.totalCount} between pages`);

@@ -1,5 +1,4 @@
 /** One page of typed backups, and how it was fetched. */
-import type { ExchangeContext } from "../errors";
 import type { Backup } from "../types";
 
 export interface Page {
@@ -10,9 +9,7 @@ export interface Page {
   /** `total_count` as this page reported it. */
   readonly totalCount: number;
   readonly backups: readonly Backup[];
-  /** The exchange that produced it, for error messages. */
-  readonly context: ExchangeContext;
 }
 
-/** Fetches the page at `offset` (a record count) holding up to `limit` records. */
+/** Fetches the page at `offset` (a record count) holding up to `limit` records; `signal` stops it. */
 export type FetchPage = (index: number, offset: number, limit: number, signal: AbortSignal) => Promise<Page>;

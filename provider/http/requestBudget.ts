@@ -1,0 +1,161 @@
+/**
+ * What one account may send to one endpoint, shared by every listing in the process.
+ *
+ * The gateway throttles per user, not per listing: a hundred listings of one account draw on one
+ * quota. So they share one budget: a cap on requests in flight, and an adaptive send rate. A 429
+ * means the quota is spent, not that one request was unlucky, so it pauses every request of the
+ * budget until `Retry-After` has passed and lowers the rate: on the first 429 to the rate that was
+ * just achieved (successes in the last second, at least one per slot), later by a quarter, once
+ * per wave of 429s. Each success raises the rate a little (about one request per second, per
+ * second), so the budget probes back up to what the gateway allows; a minute without a 429 forgets
+ * the rate. Requests leave in order, spaced by the rate.
+ */
+import { setMaxListeners } from "node:events";
+
+export interface BudgetOptions {
+  /** Requests in flight at most. */
+  readonly maxInFlight: number;
+  readonly now?: () => number;
+}
+
+/** Frees the slot of a granted request; call once it has its answer (or none). */
+export interface Permit {
+  /** When the request was let go, to tell which 429s belong to one wave. */
+  readonly grantedAt: number;
+  release(): void;
+}
+
+interface Waiter {
+  readonly grant: (permit: Permit) => void;
+  readonly signal: AbortSignal;
+  readonly onAbort: () => void;
+}
+
+const TRAILING_WINDOW_MS = 1_000;
+const DECREASE = 0.75;
+const MIN_RATE = 0.5;
+/** After this long without a 429 the learned rate is forgotten: the quota is likely free again. */
+const FORGET_AFTER_MS = 60_000;
+
+export class RequestBudget {
+  private maxInFlight: number;
+  private inFlight = 0;
+  private readonly queue: Waiter[] = [];
+  /** Requests per second; unknown (unlimited) until the first 429. */
+  private rate = Number.POSITIVE_INFINITY;
+  private nextSendAt = 0;
+  private pausedUntil = 0;
+  private lastDecreaseAt = Number.NEGATIVE_INFINITY;
+  private lastThrottledAt = Number.NEGATIVE_INFINITY;
+  private recentSuccesses: number[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private readonly now: () => number;
+
+  constructor(options: BudgetOptions) {
+    this.maxInFlight = options.maxInFlight;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The current send rate in requests per second (Infinity until the API first throttles). */
+  get requestsPerSecond(): number {
+    return this.rate;
+  }
+
+  /** Lets more requests fly at once, never fewer: the largest cap of the budget's users wins. */
+  raiseMaxInFlight(maxInFlight: number): void {
+    if (maxInFlight > this.maxInFlight) {
+      this.maxInFlight = maxInFlight;
+      this.pump();
+    }
+  }
+
+  /** Waits for the budget's turn: a free slot, an open gate and the rate's spacing. */
+  acquire(signal: AbortSignal): Promise<Permit> {
+    signal.throwIfAborted();
+    return new Promise<Permit>((resolve, reject) => {
+      const waiter: Waiter = {
+        signal,
+        grant: (permit) => {
+          signal.removeEventListener("abort", waiter.onAbort);
+          resolve(permit);
+        },
+        onAbort: () => {
+          const index = this.queue.indexOf(waiter);
+          if (index >= 0) this.queue.splice(index, 1);
+          if (this.queue.length === 0) clearTimeout(this.timer);
+          reject(signal.reason);
+        },
+      };
+      // Many requests of one listing may wait at once on its signal; that is expected.
+      setMaxListeners(0, signal);
+      signal.addEventListener("abort", waiter.onAbort, { once: true });
+      this.queue.push(waiter);
+      this.pump();
+    });
+  }
+
+  /** The API throttled a request let go at `grantedAt`: pause everyone, and slow down once per wave. */
+  throttled(retryAfterMs: number, grantedAt: number): void {
+    const now = this.now();
+    this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+    if (grantedAt >= this.lastDecreaseAt) {
+      const achieved = this.recentSuccesses.filter((t) => t > now - TRAILING_WINDOW_MS).length;
+      this.rate = Math.max(MIN_RATE, Number.isFinite(this.rate) ? this.rate * DECREASE : Math.max(achieved, this.maxInFlight));
+      this.lastDecreaseAt = now;
+    }
+    this.lastThrottledAt = now;
+    this.schedule();
+  }
+
+  /** A request went through: raise the rate by about one request per second, per second. */
+  succeeded(): void {
+    const now = this.now();
+    if (Number.isFinite(this.rate)) {
+      this.rate += 1 / Math.max(1, this.rate);
+    } else {
+      this.recentSuccesses.push(now);
+      if (this.recentSuccesses.length > 4_096) this.recentSuccesses = this.recentSuccesses.filter((t) => t > now - TRAILING_WINDOW_MS);
+    }
+  }
+
+  /** Lets waiting requests go while the gate, the slots and the spacing allow. */
+  private pump(): void {
+    if (Number.isFinite(this.rate) && this.now() - this.lastThrottledAt > FORGET_AFTER_MS) {
+      this.rate = Number.POSITIVE_INFINITY;
+      this.recentSuccesses = [];
+    }
+    while (this.queue.length > 0 && this.inFlight < this.maxInFlight) {
+      const now = this.now();
+      const at = Math.max(this.pausedUntil, this.nextSendAt);
+      if (at > now) return this.schedule();
+      const waiter = this.queue.shift()!;
+      this.inFlight++;
+      if (Number.isFinite(this.rate)) this.nextSendAt = Math.max(now, this.nextSendAt) + 1_000 / this.rate;
+      waiter.grant(this.permit(now));
+    }
+  }
+
+  private permit(grantedAt: number): Permit {
+    let released = false;
+    return {
+      grantedAt,
+      release: () => {
+        if (released) return;
+        released = true;
+        this.inFlight--;
+        this.pump();
+      },
+    };
+  }
+
+  /** One timer for the whole budget, for the earliest moment a waiter may go (none while nobody waits). */
+  private schedule(): void {
+    if (this.queue.length === 0) return;
+    clearTimeout(this.timer);
+    const delay = Math.max(0, Math.max(this.pausedUntil, this.nextSendAt) - this.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.pump();
+    }, delay);
+  }
+}
