@@ -3,9 +3,10 @@
  * error at start rather than odd behaviour later.
  */
 import { REGION_PATTERN } from "../api/rules";
-import { checkLatency } from "./control";
+import { checkDelay, checkLatency } from "./control";
 import type { Fault } from "./faults";
 import { DEFAULT_HISTORY_LIMIT } from "./history";
+import type { JobDurations } from "./jobs";
 import { checkRateLimitSpec, type RateLimitSpec } from "./rateLimit";
 import { requireZoneOffsetMinutes } from "./wallClock";
 
@@ -32,8 +33,10 @@ export interface EmulatorOptions {
   maxClockSkewSeconds?: number;
   /** Keep a snapshot of the backups at every version: `true` keeps the last 50, a number that many. */
   recordHistory?: boolean | number;
-  /** Clock of the generated data and of new or finished backups (epoch ms); `Date.now` unless said otherwise. */
+  /** Clock of the generated data, of new or finished backups, jobs and restorable times (epoch ms); `Date.now` unless said otherwise. */
   now?: () => number;
+  /** How long a restore job takes, in ms: the first tenth `Pending`, the rest `Running`; 3000 unless said otherwise. */
+  restoreDurationMs?: number;
 }
 
 export interface ResolvedOptions {
@@ -50,6 +53,7 @@ export interface ResolvedOptions {
   /** 0 when history is off. */
   readonly historyLimit: number;
   readonly now: () => number;
+  readonly restoreDurations: JobDurations;
 }
 
 export const EMULATOR_DEFAULTS = {
@@ -60,6 +64,7 @@ export const EMULATOR_DEFAULTS = {
   region: "cn-north-4",
   timeZone: "UTC+08:00",
   maxClockSkewSeconds: 900,
+  restoreDurationMs: 3000,
 } as const;
 
 /** Generating more than this would only exhaust memory. */
@@ -84,6 +89,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   const historyLimit = options.recordHistory === true ? DEFAULT_HISTORY_LIMIT : typeof options.recordHistory === "number" ? options.recordHistory : 0;
   if (options.recordHistory !== undefined && options.recordHistory !== false) requireInteger(historyLimit, 1, 1_000_000, "recordHistory");
   if (options.now !== undefined && typeof options.now !== "function") throw new TypeError("now must be a function returning epoch ms");
+  const restoreDurationMs = checkDelay(options.restoreDurationMs ?? EMULATOR_DEFAULTS.restoreDurationMs, "restoreDurationMs");
+  const pendingMs = Math.round(restoreDurationMs / 10);
   return {
     host: options.host ?? EMULATOR_DEFAULTS.host,
     port,
@@ -97,6 +104,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     maxClockSkewSeconds,
     historyLimit,
     now: options.now ?? Date.now,
+    restoreDurations: { pendingMs, runningMs: restoreDurationMs - pendingMs },
   };
 }
 

@@ -54,3 +54,15 @@ export function parseWallClock(text: string, offsetMinutes: number): number | un
   }
   return utc - offsetMinutes * MINUTE_MS;
 }
+
+/**
+ * `"YYYY-MM-DDTHH:mm:ss+0800"`: how the instance and job APIs write an instant, local time followed
+ * by the zone's offset.
+ */
+export function formatOffsetTimestamp(epochMs: number, offsetMinutes: number): string {
+  const iso = localIso(epochMs, offsetMinutes);
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const minutes = Math.abs(offsetMinutes);
+  const offset = `${String(Math.floor(minutes / 60)).padStart(2, "0")}${String(minutes % 60).padStart(2, "0")}`;
+  return `${iso.slice(0, 19)}${sign}${offset}`;
+}

@@ -5,7 +5,8 @@
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner";
 import type { ICredential } from "@huaweicloud/huaweicloud-sdk-core/auth/ICredential";
 import { connect } from "node:net";
-import { formatSdkDate } from "../../provider/api/signature";
+import { JSON_CONTENT_TYPE } from "../../provider/api/instanceWire";
+import { authorizationHeader, canonicalQuery, formatSdkDate } from "../../provider/api/signature";
 import type { WireBackupPage } from "../../provider/api/wire";
 import type { RunningEmulator } from "pulumi-taurusdb-backups/emulator";
 
@@ -73,4 +74,49 @@ export function rawExchange(emulatorUrl: string, bytes: string | Buffer, timeout
     });
     socket.end(bytes);
   });
+}
+
+export interface ApiCall {
+  readonly method?: string;
+  /** Decoded query parameters; sent sorted and encoded, as signed. */
+  readonly query?: Array<[string, string]>;
+  /** Sent as is, with `Content-Type: application/json` unless `headers` say otherwise. */
+  readonly body?: string;
+  readonly headers?: Record<string, string>;
+  /** How the call authenticates: signed with the permanent key (the default), the temporary key, or the token. */
+  readonly as?: "permanent" | "temporary" | "token";
+}
+
+export interface ApiAnswer<T> {
+  readonly status: number;
+  readonly body: T;
+  readonly text: string;
+  readonly headers: Headers;
+}
+
+/**
+ * Calls the emulator as the client does: every header it sends signed by this package's own signer
+ * (provider/api/signature.ts), the body included in the signature.
+ */
+export async function callApi<T = Record<string, unknown>>(emulator: RunningEmulator, path: string, call: ApiCall = {}): Promise<ApiAnswer<T>> {
+  const method = call.method ?? (call.body === undefined ? "GET" : "POST");
+  const query = call.query ?? [];
+  const wireQuery = canonicalQuery(query);
+  const url = `${emulator.url}${path}${wireQuery ? `?${wireQuery}` : ""}`;
+  const headers: Record<string, string> = { ...(call.body === undefined ? {} : { "Content-Type": JSON_CONTENT_TYPE }), ...call.headers };
+  if (call.as === "token") {
+    headers["X-Auth-Token"] = emulator.credentials.authToken;
+  } else {
+    const temporary = call.as === "temporary";
+    const key = temporary ? emulator.credentials.temporary : emulator.credentials;
+    const signed: Record<string, string> = { ...headers, host: new URL(emulator.url).host, "X-Sdk-Date": formatSdkDate(new Date()), "X-Project-Id": emulator.projectId };
+    if (temporary) signed["X-Security-Token"] = emulator.credentials.temporary.securityToken;
+    const authorization = authorizationHeader(key, { method, path, query, headers: signed, body: call.body }, signed["X-Sdk-Date"]);
+    // fetch sets Host itself, from the URL, to the same value.
+    const { host: _host, ...rest } = signed;
+    Object.assign(headers, rest, { Authorization: authorization });
+  }
+  const response = await fetch(url, { method, headers, body: call.body });
+  const text = await response.text();
+  return { status: response.status, body: (text === "" ? undefined : JSON.parse(text)) as T, text, headers: response.headers };
 }
