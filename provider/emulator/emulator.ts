@@ -56,7 +56,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   faults.inject(o.faults);
   const scheduler = new RequestScheduler(counter);
   const stats = new StatsRecorder();
-  const authenticator = new Authenticator(identity.credentials, { maxClockSkewSeconds: o.maxClockSkewSeconds });
+  const authenticator = new Authenticator(identity.credentials, { maxClockSkewSeconds: o.maxClockSkewSeconds, verifier: o.signatureVerifier });
   const settings: RuntimeSettings = {
     latencyMs: o.latencyMs,
     rateLimit: o.rateLimit ? new TokenBucket(o.rateLimit) : undefined,

@@ -10,6 +10,7 @@ export type { EmulatorControl, InstanceSummary, NewInstance, BusyOptions, Restor
 export type { JobDurations } from "./jobs";
 export type { TimeRange } from "./restorableTimes";
 export type { RestoreFailureSpec } from "./restoreFailures";
+export type { SignatureVerifier, SignedParts } from "./signatureVerifier";
 export type { EmulatorCredentials, TemporaryCredentials } from "./credentials";
 export type {
   Fault,

@@ -12,7 +12,7 @@ export interface Messages {
   authorizationMalformed(): string;
   accessKeyUnknown(): string;
   accessKeyLocked(minutesLeft: number): string;
-  signedHeadersIncomplete(): string;
+  headerNotSigned(name: string): string;
   signedHeaderAbsent(name: string): string;
   sdkDateMalformed(): string;
   sdkDateSkewed(maxSeconds: number): string;
@@ -70,7 +70,7 @@ const english: Messages = {
   accessKeyUnknown: () => "Incorrect IAM authentication information: the access key does not exist.",
   accessKeyLocked: (minutes) =>
     `Incorrect IAM authentication information: the access key is locked after too many failed signatures; try again in ${minutes} minute(s).`,
-  signedHeadersIncomplete: () => "Incorrect IAM authentication information: SignedHeaders must include host and x-sdk-date.",
+  headerNotSigned: (name) => `Incorrect IAM authentication information: header ${name} must be signed, but it is not in SignedHeaders.`,
   signedHeaderAbsent: (name) => `Incorrect IAM authentication information: signed header ${name} is not in the request.`,
   sdkDateMalformed: () => "Incorrect IAM authentication information: X-Sdk-Date must be YYYYMMDDTHHMMSSZ.",
   sdkDateSkewed: (max) =>
@@ -134,7 +134,7 @@ const chinese: Messages = {
     "IAM认证信息错误:Authorization的格式应为'SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...'。",
   accessKeyUnknown: () => "IAM认证信息错误:访问密钥不存在。",
   accessKeyLocked: (minutes) => `IAM认证信息错误:签名连续失败次数过多,访问密钥已被锁定,请在${minutes}分钟后重试。`,
-  signedHeadersIncomplete: () => "IAM认证信息错误:SignedHeaders必须包含host和x-sdk-date。",
+  headerNotSigned: (name) => `IAM认证信息错误:请求头${name}必须参与签名,但不在SignedHeaders中。`,
   signedHeaderAbsent: (name) => `IAM认证信息错误:签名头${name}不在请求中。`,
   sdkDateMalformed: () => "IAM认证信息错误:X-Sdk-Date的格式应为YYYYMMDDTHHMMSSZ。",
   sdkDateSkewed: (max) => `IAM认证信息错误:X-Sdk-Date与服务器时间相差超过${max}秒,请检查本地时钟。`,

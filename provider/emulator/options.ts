@@ -8,6 +8,7 @@ import type { Fault } from "./faults";
 import { DEFAULT_HISTORY_LIMIT } from "./history";
 import type { JobDurations } from "./jobs";
 import { checkRateLimitSpec, type RateLimitSpec } from "./rateLimit";
+import type { SignatureVerifier } from "./signatureVerifier";
 import { requireZoneOffsetMinutes } from "./wallClock";
 
 export interface EmulatorOptions {
@@ -37,6 +38,11 @@ export interface EmulatorOptions {
   now?: () => number;
   /** How long a restore job takes, in ms: the first tenth `Pending`, the rest `Running`; 3000 unless said otherwise. */
   restoreDurationMs?: number;
+  /**
+   * Computes the signature a signed request must carry, in place of the shared signer — for a test
+   * that checks the client against an independent signer (see signatureVerifier.ts).
+   */
+  signatureVerifier?: SignatureVerifier;
 }
 
 export interface ResolvedOptions {
@@ -54,6 +60,7 @@ export interface ResolvedOptions {
   readonly historyLimit: number;
   readonly now: () => number;
   readonly restoreDurations: JobDurations;
+  readonly signatureVerifier?: SignatureVerifier;
 }
 
 export const EMULATOR_DEFAULTS = {
@@ -89,6 +96,9 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   const historyLimit = options.recordHistory === true ? DEFAULT_HISTORY_LIMIT : typeof options.recordHistory === "number" ? options.recordHistory : 0;
   if (options.recordHistory !== undefined && options.recordHistory !== false) requireInteger(historyLimit, 1, 1_000_000, "recordHistory");
   if (options.now !== undefined && typeof options.now !== "function") throw new TypeError("now must be a function returning epoch ms");
+  if (options.signatureVerifier !== undefined && typeof options.signatureVerifier !== "function") {
+    throw new TypeError("signatureVerifier must be a function returning the expected signature");
+  }
   const restoreDurationMs = checkDelay(options.restoreDurationMs ?? EMULATOR_DEFAULTS.restoreDurationMs, "restoreDurationMs");
   const pendingMs = Math.round(restoreDurationMs / 10);
   return {
@@ -105,6 +115,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     historyLimit,
     now: options.now ?? Date.now,
     restoreDurations: { pendingMs, runningMs: restoreDurationMs - pendingMs },
+    signatureVerifier: options.signatureVerifier,
   };
 }
 
