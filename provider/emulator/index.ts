@@ -11,6 +11,7 @@ export type { JobDurations } from "./jobs";
 export type { TimeRange } from "./restorableTimes";
 export type { RestoreFailureSpec } from "./restoreFailures";
 export type { SignatureVerifier, SignedParts } from "./signatureVerifier";
+export { banner } from "./banner";
 export type { EmulatorCredentials, TemporaryCredentials } from "./credentials";
 export type {
   Fault,

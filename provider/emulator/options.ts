@@ -85,7 +85,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   const backups = options.backups ?? EMULATOR_DEFAULTS.backups;
   requireInteger(backups, 0, MAX_BACKUPS, "backups");
   const region = options.region ?? EMULATOR_DEFAULTS.region;
-  if (!REGION_PATTERN.test(region)) throw new RangeError(`region must look like "cn-north-4", got ${JSON.stringify(region)}`);
+  checkRegion(region);
   const timeZone = options.timeZone ?? EMULATOR_DEFAULTS.timeZone;
   requireZoneOffsetMinutes(timeZone);
   if (options.rateLimit) checkRateLimitSpec(options.rateLimit);
@@ -123,4 +123,9 @@ function requireInteger(value: number, min: number, max: number, what: string): 
   if (!(Number.isInteger(value) && value >= min && value <= max)) {
     throw new RangeError(`${what} must be an integer in ${min}..${max}, got ${value}`);
   }
+}
+
+export function checkRegion(region: string): string {
+  if (!REGION_PATTERN.test(region)) throw new RangeError(`region must look like "cn-north-4", got ${JSON.stringify(region)}`);
+  return region;
 }
