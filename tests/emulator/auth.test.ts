@@ -6,7 +6,7 @@ import { startEmulator, type RunningEmulator } from "pulumi-taurusdb-backups/emu
 import { authorizationHeader, canonicalQuery, formatSdkDate } from "../../provider/api/signature";
 import type { WireBackupPage, WireError } from "../../provider/api/wire";
 import { passwordPath } from "../../provider/api/instanceWire";
-import { backupsUrl, getJson, tokenHeaders, vendorSignedHeaders } from "./helpers";
+import { backupsUrl, getJson, signedFetch, tokenHeaders, vendorSignedHeaders } from "./helpers";
 
 describe("authentication", () => {
   let emulator: RunningEmulator;
@@ -114,61 +114,51 @@ describe("authentication", () => {
     expect(token.status).toBe(401);
   });
 
-  /** A GET of the backup list signed over `signedHeaders` only, sent with `sentHeaders` too. */
-  async function signedOver(signedHeaders: Record<string, string>, sentHeaders: Record<string, string> = {}, key = permanent()) {
-    const sdkDate = signedHeaders["X-Sdk-Date"];
-    const authorization = authorizationHeader(key, { method: "GET", path: new URL(endpoint()).pathname, query: [], headers: signedHeaders }, sdkDate);
-    const { host: _host, ...rest } = signedHeaders;
-    return getJson<WireError>(endpoint(), { ...rest, ...sentHeaders, Authorization: authorization });
-  }
-
   it("refuses an X-Project-Id that is sent but not signed, naming the header", async () => {
-    const signed = { host: new URL(emulator.url).host, "X-Sdk-Date": formatSdkDate(new Date()) };
-    const { status, body } = await signedOver(signed, { "X-Project-Id": emulator.projectId });
+    const project = { "X-Project-Id": emulator.projectId };
+    const { status, body } = await signedFetch<WireError>({ base: emulator.url, path: new URL(endpoint()).pathname, unsigned: project, key: permanent() });
     expect([status, body.error_code]).toEqual([401, "APIGW.0301"]);
     expect(body.error_msg).toContain("x-project-id");
-    expect((await signedOver({ ...signed, "X-Project-Id": emulator.projectId })).status).toBe(200);
+    expect((await signedFetch({ base: emulator.url, path: new URL(endpoint()).pathname, signed: project, key: permanent() })).status).toBe(200);
   });
 
   it("refuses a temporary key whose X-Security-Token is sent but not signed", async () => {
     const temporary = emulator.credentials.temporary;
-    const signed = { host: new URL(emulator.url).host, "X-Sdk-Date": formatSdkDate(new Date()) };
-    const key = { accessKey: temporary.accessKey, secretKey: temporary.secretKey };
-    const unsigned = await signedOver(signed, { "X-Security-Token": temporary.securityToken }, key);
+    const token = { "X-Security-Token": temporary.securityToken };
+    const call = { base: emulator.url, path: new URL(endpoint()).pathname, key: temporary };
+    const unsigned = await signedFetch<WireError>({ ...call, unsigned: token });
     expect([unsigned.status, unsigned.body.error_code]).toEqual([401, "APIGW.0301"]);
     expect(unsigned.body.error_msg).toContain("x-security-token");
-    expect((await signedOver({ ...signed, "X-Security-Token": temporary.securityToken }, {}, key)).status).toBe(200);
+    expect((await signedFetch({ ...call, signed: token })).status).toBe(200);
   });
 
-  /** A POST of a new admin password whose signature covers `signed` headers and `signedBody`, sent with `sentBody`. */
-  async function passwordPost(options: { signedBody: string; sentBody?: string; signContentType: boolean }) {
-    const path = passwordPath(emulator.projectId, emulator.instanceId);
-    const sdkDate = formatSdkDate(new Date());
+  /** A POST of a new admin password, its Content-Type signed or not, `sentBody` sent in place of the signed body. */
+  const passwordPost = (options: { body: string; sentBody?: string; signContentType: boolean }) => {
     const contentType = { "Content-Type": "application/json" };
-    const signed = { host: new URL(emulator.url).host, "X-Sdk-Date": sdkDate, "X-Project-Id": emulator.projectId, ...(options.signContentType ? contentType : {}) };
-    const authorization = authorizationHeader(permanent(), { method: "POST", path, query: [], headers: signed, body: options.signedBody }, sdkDate);
-    const { host: _host, ...rest } = signed;
-    const response = await fetch(`${emulator.url}${path}`, {
-      method: "POST",
-      headers: { ...rest, ...contentType, Authorization: authorization },
-      body: options.sentBody ?? options.signedBody,
+    return signedFetch<WireError>({
+      base: emulator.url,
+      path: passwordPath(emulator.projectId, emulator.instanceId),
+      body: options.body,
+      sentBody: options.sentBody,
+      signed: { "X-Project-Id": emulator.projectId, ...(options.signContentType ? contentType : {}) },
+      unsigned: options.signContentType ? {} : contentType,
+      key: permanent(),
     });
-    return { status: response.status, body: (await response.json()) as WireError };
-  }
+  };
 
   it("refuses a request with a body whose Content-Type is not signed", async () => {
     const changes = emulator.control.passwordChanges();
-    const { status, body } = await passwordPost({ signedBody: JSON.stringify({ password: "Unsigned-Type-1" }), signContentType: false });
+    const { status, body } = await passwordPost({ body: JSON.stringify({ password: "Unsigned-Type-1" }), signContentType: false });
     expect([status, body.error_code]).toEqual([401, "APIGW.0301"]);
     expect(body.error_msg).toContain("content-type");
     expect(emulator.control.passwordChanges()).toBe(changes);
   });
 
   it("covers the body: the signed body is accepted, another body under the same signature is refused", async () => {
-    const signedBody = JSON.stringify({ password: "Signed-Body-1" });
-    expect((await passwordPost({ signedBody, signContentType: true })).status).toBe(200);
+    const body = JSON.stringify({ password: "Signed-Body-1" });
+    expect((await passwordPost({ body, signContentType: true })).status).toBe(200);
     expect(emulator.control.passwordMatches("Signed-Body-1")).toBe(true);
-    const tampered = await passwordPost({ signedBody, sentBody: JSON.stringify({ password: "Signed-Body-2" }), signContentType: true });
+    const tampered = await passwordPost({ body, sentBody: JSON.stringify({ password: "Signed-Body-2" }), signContentType: true });
     expect([tampered.status, tampered.body.error_code]).toEqual([401, "APIGW.0301"]);
     expect(tampered.body.error_msg).toContain("signature");
     expect(emulator.control.passwordMatches("Signed-Body-2")).toBe(false);

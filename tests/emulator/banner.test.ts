@@ -3,18 +3,8 @@
  * are enough to reach this emulator, signed or by token, and name only this emulator.
  */
 import { banner, startEmulator, type RunningEmulator } from "pulumi-taurusdb-backups/emulator";
-import { authorizationHeader, canonicalQuery, formatSdkDate } from "../../provider/api/signature";
 import { backupsPath, PROJECTS_PATH, type WireBackupPage, type WireProjectList } from "../../provider/api/wire";
-
-/** A GET signed as the client signs it, with the key and project read from the banner. */
-async function signedGet<T>(base: string, path: string, query: Array<[string, string]>, key: { accessKey: string; secretKey: string }, projectId?: string) {
-  const sdkDate = formatSdkDate(new Date());
-  const headers: Record<string, string> = { host: new URL(base).host, "X-Sdk-Date": sdkDate, ...(projectId ? { "X-Project-Id": projectId } : {}) };
-  const authorization = authorizationHeader(key, { method: "GET", path, query, headers }, sdkDate);
-  const { host: _host, ...sent } = headers;
-  const response = await fetch(`${base}${path}?${canonicalQuery(query)}`, { headers: { ...sent, Authorization: authorization } });
-  return { status: response.status, body: (await response.json()) as T };
-}
+import { signedFetch } from "./helpers";
 
 describe("the banner", () => {
   let emulator: RunningEmulator;
@@ -55,7 +45,13 @@ describe("the banner", () => {
     const env = exports();
     const instanceId = /^and use instanceId (\S+)\.$/m.exec(text)?.[1] ?? "";
     const key = { accessKey: env.HUAWEICLOUD_SDK_AK, secretKey: env.HUAWEICLOUD_SDK_SK };
-    const page = await signedGet<WireBackupPage>(env.TAURUSDB_ENDPOINT, backupsPath(env.HUAWEICLOUD_SDK_PROJECT_ID, instanceId), [["limit", "100"]], key, env.HUAWEICLOUD_SDK_PROJECT_ID);
+    const page = await signedFetch<WireBackupPage>({
+      base: env.TAURUSDB_ENDPOINT,
+      path: backupsPath(env.HUAWEICLOUD_SDK_PROJECT_ID, instanceId),
+      query: [["limit", "100"]],
+      signed: { "X-Project-Id": env.HUAWEICLOUD_SDK_PROJECT_ID },
+      key,
+    });
     expect(page.status).toBe(200);
     expect(page.body.total_count).toBe("17");
     expect(text).toMatch(new RegExp(`instance id\\s+${instanceId} \\(17 backups\\)`));
@@ -64,7 +60,7 @@ describe("the banner", () => {
   it("lets a program that knows only the region find the project at the exported IAM endpoint", async () => {
     const env = exports();
     const key = { accessKey: env.HUAWEICLOUD_SDK_AK, secretKey: env.HUAWEICLOUD_SDK_SK };
-    const found = await signedGet<WireProjectList>(env.HUAWEICLOUD_SDK_IAM_ENDPOINT, PROJECTS_PATH, [["name", env.HW_REGION_NAME]], key);
+    const found = await signedFetch<WireProjectList>({ base: env.HUAWEICLOUD_SDK_IAM_ENDPOINT, path: PROJECTS_PATH, query: [["name", env.HW_REGION_NAME]], key });
     expect(found.body.projects.map((p) => p.id)).toEqual([env.HUAWEICLOUD_SDK_PROJECT_ID]);
   });
 

@@ -8,9 +8,9 @@ import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner";
 import { createHash, createHmac } from "node:crypto";
 import { startEmulator, type RunningEmulator, type SignedParts } from "pulumi-taurusdb-backups/emulator";
 import { JSON_CONTENT_TYPE, passwordPath } from "../../provider/api/instanceWire";
-import { canonicalRequest, formatSdkDate, type SignableRequest, signedHeaderNames } from "../../provider/api/signature";
+import { canonicalRequest, type SignableRequest, signedHeaderNames } from "../../provider/api/signature";
 import { backupsPath, type WireBackupPage, type WireError } from "../../provider/api/wire";
-import { callApi } from "./helpers";
+import { callApi, signedFetch } from "./helpers";
 
 /**
  * The expected signature by the vendor's signer. It hashes `JSON.stringify(data)`, so a body is
@@ -79,19 +79,17 @@ describe("a gateway verifying with the vendor's signer", () => {
   });
 
   /** A list GET or a password POST, signed by hand over its canonical request as `distort` leaves it. */
-  async function sendSigned(kind: "list" | "password", distort: (lines: string[]) => void) {
-    const sdkDate = formatSdkDate(new Date());
+  function sendSigned(kind: "list" | "password", distort: (lines: string[]) => void) {
     const post = kind === "password";
-    const path = post ? passwordPath(emulator.projectId, emulator.instanceId) : listPath();
-    const body = post ? JSON.stringify({ password: "Hand-Signed-1" }) : undefined;
-    const query: Array<[string, string]> = post ? [] : [["offset", "1"], ["limit", "2"]];
-    const headers: Record<string, string> = { host: new URL(emulator.url).host, "X-Sdk-Date": sdkDate, "X-Project-Id": emulator.projectId };
-    if (post) headers["Content-Type"] = JSON_CONTENT_TYPE;
-    const authorization = distortedAuthorization(emulator, { method: post ? "POST" : "GET", path, query, headers, body }, sdkDate, distort);
-    const { host: _host, ...sent } = headers;
-    const url = `${emulator.url}${path}${post ? "" : "?limit=2&offset=1"}`;
-    const response = await fetch(url, { method: post ? "POST" : "GET", headers: { ...sent, Authorization: authorization }, body });
-    return { status: response.status, body: (await response.json()) as WireError };
+    return signedFetch<WireError>({
+      base: emulator.url,
+      path: post ? passwordPath(emulator.projectId, emulator.instanceId) : listPath(),
+      query: post ? [] : [["offset", "1"], ["limit", "2"]],
+      body: post ? JSON.stringify({ password: "Hand-Signed-1" }) : undefined,
+      signed: { "X-Project-Id": emulator.projectId, ...(post ? { "Content-Type": JSON_CONTENT_TYPE } : {}) },
+      key: emulator.credentials,
+      authorize: (request, sdkDate) => distortedAuthorization(emulator, request, sdkDate, distort),
+    });
   }
 
   it("accepts the same hand-made signatures when the canonical request is left as it is", async () => {
