@@ -14,7 +14,7 @@ import type { BackupStore } from "./store";
 /** 400 for a malformed project id or (when given) instance id in the path. */
 export function pathIdProblem(projectId: string, instanceId?: string): ApiFailure | undefined {
   if (!PROJECT_ID_PATTERN.test(projectId)) return invalidParameter((m) => m.projectIdMalformed());
-  if (instanceId !== undefined && !INSTANCE_ID_PATTERN.test(instanceId)) return invalidParameter((m) => m.instanceIdMalformed());
+  if (instanceId !== undefined && !INSTANCE_ID_PATTERN.test(instanceId)) return invalidParameter((m) => m.instanceIdMalformed("instance_id"));
   return undefined;
 }
 

@@ -34,11 +34,11 @@ export function requiredString(body: JsonObject, name: string): Checked<string> 
 export function requiredInstanceId(body: JsonObject, name: string): Checked<string> {
   const text = requiredString(body, name);
   if ("failure" in text) return text;
-  return INSTANCE_ID_PATTERN.test(text.value) ? text : { failure: invalidParameter((m) => m.idMalformed(name)) };
+  return INSTANCE_ID_PATTERN.test(text.value) ? text : { failure: invalidParameter((m) => m.instanceIdMalformed(name)) };
 }
 
 /** A required integer field >= 0 (a JSON number; numeric text is refused). */
-export function requiredCount(body: JsonObject, name: string): Checked<number> {
+export function requiredNonNegativeInteger(body: JsonObject, name: string): Checked<number> {
   const value = body[name];
   if (value === undefined || value === null) return { failure: invalidParameter((m) => m.missing(name)) };
   if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) return { failure: invalidParameter((m) => m.notAnIntegerValue(name)) };

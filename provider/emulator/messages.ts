@@ -27,8 +27,7 @@ export interface Messages {
   requiresCompanion(name: string, companion: string): string;
   notTogether(name: string, other: string): string;
   projectIdMalformed(): string;
-  instanceIdMalformed(): string;
-  idMalformed(name: string): string;
+  instanceIdMalformed(name: string): string;
   notADate(name: string, value: string): string;
   startAfterEnd(start: string, end: string): string;
   // Request bodies (TaurusDB).
@@ -90,8 +89,7 @@ const english: Messages = {
   requiresCompanion: (name, companion) => `Invalid parameter ${name}: it requires ${companion}.`,
   notTogether: (name, other) => `Invalid parameter ${name}: it cannot be given together with ${other}.`,
   projectIdMalformed: () => "Invalid parameter project_id: it must be 32 letters or digits.",
-  instanceIdMalformed: () => "Invalid parameter instance_id: it must be 36 letters or digits ending in in07.",
-  idMalformed: (name) => `Invalid parameter ${name}: it must be 36 letters or digits ending in in07.`,
+  instanceIdMalformed: (name) => `Invalid parameter ${name}: it must be 36 letters or digits ending in in07.`,
   notADate: (name, value) => `Invalid parameter ${name}: ${quote(value)} is not a date of the form yyyy-mm-dd.`,
   startAfterEnd: (start, end) => `Invalid parameter ${start}: it must not be later than ${end}.`,
   contentTypeNotJson: (type) => `Invalid request: Content-Type must be application/json, got ${quote(type)}.`,
@@ -149,8 +147,7 @@ const chinese: Messages = {
   requiresCompanion: (name, companion) => `参数${name}无效:需要同时指定${companion}。`,
   notTogether: (name, other) => `参数${name}无效:不能与${other}同时指定。`,
   projectIdMalformed: () => "参数project_id无效:只能由英文字母、数字组成,且长度为32个字符。",
-  instanceIdMalformed: () => "参数instance_id无效:只能由英文字母、数字组成,后缀为in07,长度为36个字符。",
-  idMalformed: (name) => `参数${name}无效:只能由英文字母、数字组成,后缀为in07,长度为36个字符。`,
+  instanceIdMalformed: (name) => `参数${name}无效:只能由英文字母、数字组成,后缀为in07,长度为36个字符。`,
   notADate: (name, value) => `参数${name}无效:${quote(value)}不是yyyy-mm-dd格式的日期。`,
   startAfterEnd: (start, end) => `参数${start}无效:不能晚于${end}。`,
   contentTypeNotJson: (type) => `请求无效:Content-Type必须为application/json,实际为${quote(type)}。`,

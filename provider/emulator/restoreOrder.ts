@@ -4,20 +4,18 @@
  * `backup`, an integer `restore_time` in UTC ms for `timestamp`). Unknown fields, and the field of
  * the other type, are ignored.
  */
-import { RESTORE_TYPES, type RestoreType } from "../api/instanceRules";
+import { RESTORE_TYPES } from "../api/instanceRules";
 import type { WireRestoreRequest } from "../api/instanceWire";
 import { type Checked, invalidParameter } from "./errors";
-import { type JsonObject, requiredCount, requiredInstanceId, requiredString } from "./jsonBody";
+import { type JsonObject, requiredInstanceId, requiredNonNegativeInteger, requiredString } from "./jsonBody";
 
-export interface RestoreOrder {
+interface Instances {
   readonly sourceInstanceId: string;
   readonly targetInstanceId: string;
-  readonly type: RestoreType;
-  /** Set for `backup`. */
-  readonly backupId?: string;
-  /** Set for `timestamp`: UTC epoch ms. */
-  readonly restoreTime?: number;
 }
+
+/** From a backup of the source, or to an instant of the source's history (UTC epoch ms). */
+export type RestoreOrder = Instances & ({ readonly type: "backup"; readonly backupId: string } | { readonly type: "timestamp"; readonly restoreTime: number });
 
 export function parseRestoreOrder(body: JsonObject): Checked<RestoreOrder> {
   const source = requiredInstanceId(body, "source_instance_id");
@@ -28,13 +26,13 @@ export function parseRestoreOrder(body: JsonObject): Checked<RestoreOrder> {
   if ("failure" in typeText) return typeText;
   const type = RESTORE_TYPES.find((t) => t === typeText.value);
   if (type === undefined) return { failure: invalidParameter((m) => m.notOneOf("type", typeText.value, RESTORE_TYPES)) };
-  const order = { sourceInstanceId: source.value, targetInstanceId: target.value, type };
+  const instances = { sourceInstanceId: source.value, targetInstanceId: target.value };
   if (type === "backup") {
     const backupId = requiredString(body, "backup_id");
-    return "failure" in backupId ? backupId : { value: { ...order, backupId: backupId.value } };
+    return "failure" in backupId ? backupId : { value: { ...instances, type, backupId: backupId.value } };
   }
-  const restoreTime = requiredCount(body, "restore_time");
-  return "failure" in restoreTime ? restoreTime : { value: { ...order, restoreTime: restoreTime.value } };
+  const restoreTime = requiredNonNegativeInteger(body, "restore_time");
+  return "failure" in restoreTime ? restoreTime : { value: { ...instances, type, restoreTime: restoreTime.value } };
 }
 
 /** The order as a request body, which is also what the job list shows of it. */

@@ -4,8 +4,7 @@
  * target has an operation in progress from the start, is `RESTORING` while the job runs, and is
  * `ACTIVE` again when the job ends, completed or failed.
  */
-import type { ApiFailure } from "./errors";
-import { invalidParameter } from "./errors";
+import { type ApiFailure, invalidParameter } from "./errors";
 import type { Job, JobBook, JobDurations } from "./jobs";
 import type { InstanceStates } from "./instanceStates";
 import type { RestorableTimes } from "./restorableTimes";
@@ -34,10 +33,10 @@ export class Restorer {
   /** Why the source's data cannot serve this order (a 400), if it cannot. Both instances exist. */
   dataProblem(order: RestoreOrder): ApiFailure | undefined {
     if (order.type === "timestamp") {
-      const inRange = this.p.restorableTimes.includes(order.sourceInstanceId, order.restoreTime ?? -1);
+      const inRange = this.p.restorableTimes.includes(order.sourceInstanceId, order.restoreTime);
       return inRange ? undefined : invalidParameter((m) => m.restoreTimeNotRestorable());
     }
-    const found = this.p.store.findBackup(order.backupId ?? "");
+    const found = this.p.store.findBackup(order.backupId);
     if (!found) return invalidParameter((m) => m.backupNotFound());
     if (found.instanceId !== order.sourceInstanceId) return invalidParameter((m) => m.backupOfAnotherInstance());
     const status = found.record.wire.status;
