@@ -1,12 +1,11 @@
 /**
- * The two APIs, as functions from an authenticated request to a reply: TaurusDB's
- * ShowInstanceBackups and IAM's project list.
+ * The listing APIs, as functions from an authenticated request to a reply: TaurusDB's
+ * ShowInstanceBackups and IAM's project list. (The instance and restore APIs are beside this file.)
  */
 import type { Language } from "../api/rules";
-import { INSTANCE_ID_PATTERN, PROJECT_ID_PATTERN } from "../api/rules";
 import type { WireProjectList } from "../api/wire";
-import { instanceNotFound, invalidParameter, projectNotAccessible } from "./errors";
 import type { ListDistortion } from "./faults";
+import { accessProblem, pathIdProblem } from "./instanceChecks";
 import { parseListQuery } from "./listQuery";
 import { failureReply, jsonReply, jsonTextReply, type Reply } from "./replies";
 import type { QueryPairs } from "./requestTarget";
@@ -30,12 +29,12 @@ export interface BackupListRequest {
 /** `GET /v3/{project_id}/instances/{instance_id}/backups` */
 export function listBackups(store: BackupStore, tenant: Tenant, request: BackupListRequest): Reply {
   const { language } = request;
-  if (!PROJECT_ID_PATTERN.test(request.projectId)) return failureReply(invalidParameter((m) => m.projectIdMalformed()), language);
-  if (!INSTANCE_ID_PATTERN.test(request.instanceId)) return failureReply(invalidParameter((m) => m.instanceIdMalformed()), language);
+  const idProblem = pathIdProblem(request.projectId, request.instanceId);
+  if (idProblem) return failureReply(idProblem, language);
   const parsed = parseListQuery(request.query);
   if ("failure" in parsed) return failureReply(parsed.failure, language);
-  if (request.projectId !== tenant.projectId) return failureReply(projectNotAccessible(), language);
-  if (!store.hasInstance(request.instanceId)) return failureReply(instanceNotFound(), language);
+  const denied = accessProblem(tenant, store, request.projectId, [request.instanceId]);
+  if (denied) return failureReply(denied, language);
 
   const { offsetShift, totalDelta } = request.distortion;
   const page = store.page(request.instanceId, { ...parsed.value, offset: Math.max(0, parsed.value.offset + offsetShift) });

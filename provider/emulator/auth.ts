@@ -1,15 +1,18 @@
 /**
  * Authentication as the API gateway performs it, on every route: an IAM token in `X-Auth-Token`,
  * or an `SDK-HMAC-SHA256` signature verified by rebuilding the canonical request from what was
- * received (raw path, decoded query, the signed headers' values, the body) with the shared signer.
- * Five signature mismatches in a row lock an access key for five minutes.
+ * received (raw path, decoded query, the signed headers' values, the body) — with the shared signer
+ * unless another verifier is injected (see signatureVerifier.ts). Every header a client must sign
+ * has to be listed in `SignedHeaders` when it is sent. Five signature mismatches in a row lock an
+ * access key for five minutes.
  */
 import type { IncomingHttpHeaders } from "node:http";
-import { parseAuthorization, parseSdkDate, signature, signaturesEqual } from "../api/signature";
+import { parseAuthorization, parseSdkDate, signaturesEqual } from "../api/signature";
 import { Headers } from "../api/wire";
 import type { EmulatorCredentials } from "./credentials";
 import { type ApiFailure, authFailure, type Checked } from "./errors";
 import type { QueryPairs } from "./requestTarget";
+import { sharedSignerVerifier, type SignatureVerifier } from "./signatureVerifier";
 
 export const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_MS = 5 * 60_000;
@@ -30,7 +33,14 @@ export interface AuthenticatorOptions {
   readonly maxClockSkewSeconds: number;
   /** The gateway's clock, for `X-Sdk-Date` and lockouts. */
   readonly clock?: () => number;
+  /** Computes the expected signature; the shared signer unless said otherwise. */
+  readonly verifier?: SignatureVerifier;
 }
+
+/** Headers that must be signed whenever they are sent; `host` and `x-sdk-date` always. */
+const SIGNED_WHEN_SENT = [Headers.projectId, Headers.securityToken].map((name) => name.toLowerCase());
+const ALWAYS_SIGNED = ["host", Headers.sdkDate.toLowerCase()];
+const CONTENT_TYPE = "content-type";
 
 interface KeyPair {
   readonly secretKey: string;
@@ -47,12 +57,14 @@ export class Authenticator {
   private readonly keys: ReadonlyMap<string, KeyPair>;
   private readonly failures = new Map<string, FailureRecord>();
   private readonly clock: () => number;
+  private readonly verifier: SignatureVerifier;
 
   constructor(
     private readonly credentials: EmulatorCredentials,
     private readonly options: AuthenticatorOptions,
   ) {
     this.clock = options.clock ?? Date.now;
+    this.verifier = options.verifier ?? sharedSignerVerifier;
     this.keys = new Map<string, KeyPair>([
       [credentials.accessKey, { secretKey: credentials.secretKey }],
       [credentials.temporary.accessKey, { secretKey: credentials.temporary.secretKey, securityToken: credentials.temporary.securityToken }],
@@ -95,9 +107,8 @@ export class Authenticator {
       return refuse((m) => m.securityTokenInvalid());
     }
     const signedNames = parsed.signedHeaders.map((name) => name.toLowerCase());
-    if (!signedNames.includes("host") || !signedNames.includes(Headers.sdkDate.toLowerCase())) {
-      return refuse((m) => m.signedHeadersIncomplete());
-    }
+    const unsigned = mustBeSigned(request).find((name) => !signedNames.includes(name));
+    if (unsigned !== undefined) return refuse((m) => m.headerNotSigned(unsigned));
     const sdkDate = header(request.headers, Headers.sdkDate) ?? "";
     const signedAt = parseSdkDate(sdkDate);
     if (!signedAt) return refuse((m) => m.sdkDateMalformed());
@@ -110,11 +121,16 @@ export class Authenticator {
       if (value === undefined) return refuse((m) => m.signedHeaderAbsent(name));
       signedHeaders[name] = value;
     }
-    const expected = signature(
-      key.secretKey,
-      { method: request.method, path: request.rawPath, query: request.query, headers: signedHeaders, body: request.body },
+    const expected = this.verifier({
+      accessKey: parsed.accessKey,
+      secretKey: key.secretKey,
+      method: request.method,
+      rawPath: request.rawPath,
+      query: request.query,
+      headers: signedHeaders,
+      body: request.body,
       sdkDate,
-    );
+    });
     if (!signaturesEqual(parsed.signature, expected)) {
       this.recordFailure(parsed.accessKey, now);
       return refuse((m) => m.signatureMismatch());
@@ -137,6 +153,16 @@ export class Authenticator {
     }
     this.failures.set(accessKey, record);
   }
+}
+
+/**
+ * The headers this request must have signed: `host` and `x-sdk-date`, `x-project-id` and
+ * `x-security-token` when sent, and `content-type` when sent with a body.
+ */
+function mustBeSigned(request: ReceivedRequest): string[] {
+  const sent = SIGNED_WHEN_SENT.filter((name) => header(request.headers, name) !== undefined);
+  const bodyType = request.body !== "" && header(request.headers, CONTENT_TYPE) !== undefined ? [CONTENT_TYPE] : [];
+  return [...ALWAYS_SIGNED, ...sent, ...bodyType];
 }
 
 function refuse(describe: Parameters<typeof authFailure>[0]): { failure: ApiFailure } {

@@ -1,16 +1,31 @@
 /**
  * `EmulatorControl`: what a test, the demo or the benchmark can do to a running emulator — change
- * its data, time changes to requests, inject faults, and look at what it received.
+ * its data and the state of its instances, steer restores, time changes to requests, inject
+ * faults, and look at what it received.
  */
+import {
+  INSTANCE_BUSY_ERROR_CODES,
+  type InstanceBusyErrorCode,
+  type InstanceStatus,
+  type JobStatus,
+  type RestoreType,
+} from "../api/instanceRules";
+import type { WireRestoreRequest } from "../api/instanceWire";
 import type { WireBackup } from "../api/wire";
+import type { AdminPasswords } from "./adminPasswords";
 import type { Authenticator } from "./auth";
-import { generateInstance } from "./data";
 import type { Fault, FaultPlan } from "./faults";
 import type { HistoryEntry, VersionHistory } from "./history";
+import type { InstanceStates } from "./instanceStates";
+import type { Job, JobBook, JobDurations } from "./jobs";
 import { completed, failed, newBackup, patched } from "./lifecycle";
+import { addGeneratedInstance } from "./newInstance";
 import type { RuntimeSettings } from "./pipeline";
 import type { Random } from "./random";
 import { checkRateLimitSpec, type RateLimitSpec, TokenBucket } from "./rateLimit";
+import type { RestorableTimes, TimeRange } from "./restorableTimes";
+import type { RestoreFailures, RestoreFailureSpec } from "./restoreFailures";
+import { type RestoreOrder, wireRestoreRequest } from "./restoreOrder";
 import type { Cancel, Mutation, RequestHook, RequestScheduler, ScheduleOptions } from "./schedule";
 import type { EmulatorStats, RequestLogEntry, StatsRecorder } from "./stats";
 import type { BackupStore } from "./store";
@@ -21,6 +36,34 @@ export interface InstanceSummary {
   readonly timeZone: string;
   /** Number of backups now. */
   readonly backups: number;
+  readonly status: InstanceStatus;
+}
+
+export interface BusyOptions {
+  /** The default instance unless said otherwise. */
+  readonly instanceId?: string;
+  /** The operation lapses after this many ms; without it, it lasts until the returned function is called. */
+  readonly forMs?: number;
+}
+
+/** A restore job as the emulator ran it, with the request that started it. */
+export interface RestoreJobSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly status: JobStatus;
+  readonly targetInstanceId: string;
+  readonly sourceInstanceId: string;
+  readonly type: RestoreType;
+  /** For a `backup` restore. */
+  readonly backupId?: string;
+  /** For a `timestamp` restore: UTC epoch ms. */
+  readonly restoreTime?: number;
+  /** Data-clock epoch ms. */
+  readonly createdAt: number;
+  readonly endedAt?: number;
+  readonly failReason?: string;
+  /** The request body's known fields (unknown fields are never kept). */
+  readonly request: WireRestoreRequest;
 }
 
 export interface NewInstance {
@@ -79,6 +122,36 @@ export interface EmulatorControl {
   requests(): RequestLogEntry[];
   /** Lifts the lockout of an access key after five failed signatures (of every key if none given). */
   unlock(accessKey?: string): void;
+
+  // Instances and the operations on them (see instanceStates.ts). A write to an instance that is not
+  // ACTIVE, or has an operation in progress, gets 409.
+  /** `ACTIVE` unless set otherwise; `RESTORING` while a restore into it runs. */
+  instanceStatus(instanceId?: string): InstanceStatus;
+  setInstanceStatus(status: InstanceStatus, instanceId?: string): void;
+  /** Puts an operation in progress on an instance; the returned function ends it. */
+  makeBusy(options?: BusyOptions): Cancel;
+  /** The `error_code` of those 409s: one of `INSTANCE_BUSY_ERROR_CODES`, `DBS.200019` unless set otherwise. */
+  setBusyErrorCode(code: InstanceBusyErrorCode): void;
+
+  // Restores and their jobs (see restores.ts, jobs.ts).
+  /** Durations of the restore jobs started from now on. */
+  setRestoreDurations(durations: Partial<JobDurations>): void;
+  restoreDurations(): JobDurations;
+  /** Makes the next restore (or the next `count`, or those into a target) end `Failed` with `reason`. */
+  failRestores(spec: RestoreFailureSpec): Cancel;
+  /** The instants an instance can be restored to, oldest first (see restorableTimes.ts). */
+  restorableRanges(instanceId?: string): TimeRange[];
+  /** Sets them explicitly; `undefined` derives them from the backups again. */
+  setRestorableRanges(ranges: TimeRange[] | undefined, instanceId?: string): void;
+  /** Every restore job, oldest first (the newest 10,000). */
+  jobs(): RestoreJobSummary[];
+  /** What was restored into an instance, from which backup or instant, oldest first. */
+  restoreHistory(instanceId?: string): RestoreJobSummary[];
+
+  // Admin passwords: kept as digests; nothing returns one.
+  passwordMatches(candidate: string, instanceId?: string): boolean;
+  /** How many times the password was set through the API. */
+  passwordChanges(instanceId?: string): number;
 }
 
 /** What the control acts on; the emulator assembles it. */
@@ -96,6 +169,11 @@ export interface ControlTargets {
   readonly stats: StatsRecorder;
   readonly authenticator: Authenticator;
   readonly settings: RuntimeSettings;
+  readonly states: InstanceStates;
+  readonly passwords: AdminPasswords;
+  readonly jobs: JobBook<RestoreOrder>;
+  readonly restorableTimes: RestorableTimes;
+  readonly restoreFailures: RestoreFailures;
 }
 
 export class Control implements EmulatorControl {
@@ -110,19 +188,19 @@ export class Control implements EmulatorControl {
   }
 
   instances(): InstanceSummary[] {
-    return this.t.store.instanceInfos().map((i) => ({ id: i.id, name: i.name, timeZone: i.timeZone, backups: this.t.store.count(i.id) }));
+    const { store, states } = this.t;
+    return store.instanceInfos().map((i) => ({ id: i.id, name: i.name, timeZone: i.timeZone, backups: store.count(i.id), status: states.status(i.id) }));
   }
 
   addInstance(spec: NewInstance = {}): string {
-    const generated = generateInstance({
+    return addGeneratedInstance(this.t, {
       seed: spec.seed ?? this.t.defaults.seed,
       ordinal: this.t.store.instanceInfos().length,
       backups: spec.backups ?? this.t.defaults.backups,
       timeZone: spec.timeZone ?? this.t.defaults.timeZone,
       name: spec.name,
       now: this.t.now(),
-    });
-    return this.t.store.addInstance({ id: generated.id, name: generated.name, timeZone: generated.timeZone }, generated.backups).id;
+    }).id;
   }
 
   addBackup(partial?: Partial<WireBackup>, instanceId = this.t.defaultInstanceId): WireBackup {
@@ -208,12 +286,93 @@ export class Control implements EmulatorControl {
     this.t.authenticator.unlock(accessKey);
   }
 
+  instanceStatus(instanceId = this.t.defaultInstanceId): InstanceStatus {
+    return this.t.states.status(instanceId);
+  }
+
+  setInstanceStatus(status: InstanceStatus, instanceId = this.t.defaultInstanceId): void {
+    this.t.states.setStatus(instanceId, status, this.t.now());
+  }
+
+  makeBusy(options: BusyOptions = {}): Cancel {
+    return this.t.states.hold(options.instanceId ?? this.t.defaultInstanceId, options.forMs);
+  }
+
+  setBusyErrorCode(code: InstanceBusyErrorCode): void {
+    if (!INSTANCE_BUSY_ERROR_CODES.includes(code)) throw new RangeError(`code must be one of ${INSTANCE_BUSY_ERROR_CODES.join(", ")}, got ${JSON.stringify(code)}`);
+    this.t.settings.busyErrorCode = code;
+  }
+
+  setRestoreDurations(durations: Partial<JobDurations>): void {
+    const next = { ...this.t.settings.restoreDurations, ...durations };
+    this.t.settings.restoreDurations = { pendingMs: checkDelay(next.pendingMs, "pendingMs"), runningMs: checkDelay(next.runningMs, "runningMs") };
+  }
+
+  restoreDurations(): JobDurations {
+    return { ...this.t.settings.restoreDurations };
+  }
+
+  failRestores(spec: RestoreFailureSpec): Cancel {
+    if (spec.targetInstanceId !== undefined) this.t.store.info(spec.targetInstanceId); // throws for an unknown instance
+    return this.t.restoreFailures.plan(spec);
+  }
+
+  restorableRanges(instanceId = this.t.defaultInstanceId): TimeRange[] {
+    return this.t.restorableTimes.ranges(instanceId);
+  }
+
+  setRestorableRanges(ranges: TimeRange[] | undefined, instanceId = this.t.defaultInstanceId): void {
+    this.t.restorableTimes.set(instanceId, ranges);
+  }
+
+  jobs(): RestoreJobSummary[] {
+    return this.t.jobs.all().map(summarize);
+  }
+
+  restoreHistory(instanceId = this.t.defaultInstanceId): RestoreJobSummary[] {
+    this.t.store.info(instanceId); // throws for an unknown instance
+    return this.jobs().filter((job) => job.targetInstanceId === instanceId);
+  }
+
+  passwordMatches(candidate: string, instanceId = this.t.defaultInstanceId): boolean {
+    this.t.store.info(instanceId);
+    return this.t.passwords.matches(instanceId, candidate);
+  }
+
+  passwordChanges(instanceId = this.t.defaultInstanceId): number {
+    this.t.store.info(instanceId);
+    return this.t.passwords.changes(instanceId);
+  }
+
   private replace(backupId: string, next: Parameters<BackupStore["replace"]>[1]): WireBackup {
     return { ...this.t.store.replace(backupId, next).wire };
   }
 }
 
-export function checkLatency(ms: number): number {
-  if (!(Number.isInteger(ms) && ms >= 0 && ms <= 2 ** 31 - 1)) throw new RangeError(`latency must be an integer number of ms >= 0, got ${ms}`);
+function summarize(job: Job<RestoreOrder>): RestoreJobSummary {
+  const order = job.detail;
+  return {
+    id: job.id,
+    name: job.name,
+    status: job.status,
+    targetInstanceId: order.targetInstanceId,
+    sourceInstanceId: order.sourceInstanceId,
+    type: order.type,
+    backupId: order.type === "backup" ? order.backupId : undefined,
+    restoreTime: order.type === "timestamp" ? order.restoreTime : undefined,
+    createdAt: job.createdAt,
+    endedAt: job.endedAt,
+    failReason: job.failReason,
+    request: wireRestoreRequest(order),
+  };
+}
+
+/** A wait in ms the emulator's timers can hold: an integer from 0 to 2^31 - 1. */
+export function checkDelay(ms: number, what: string): number {
+  if (!(Number.isInteger(ms) && ms >= 0 && ms <= 2 ** 31 - 1)) throw new RangeError(`${what} must be an integer number of ms >= 0, got ${ms}`);
   return ms;
+}
+
+export function checkLatency(ms: number): number {
+  return checkDelay(ms, "latency");
 }

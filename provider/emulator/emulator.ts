@@ -1,18 +1,27 @@
 /**
- * Assembles and starts an emulator: seeded identity and data, the request pipeline, the server.
+ * Assembles and starts an emulator: seeded identity and data, the state of its instances, restores
+ * and jobs, the request pipeline, the server.
  */
+import { AdminPasswords } from "./adminPasswords";
+import type { ApiContext } from "./apiContext";
 import type { Tenant } from "./api";
 import { Authenticator } from "./auth";
 import { Control, type EmulatorControl } from "./control";
 import { type EmulatorCredentials, generateIdentity } from "./credentials";
-import { generateInstance } from "./data";
 import { FaultPlan } from "./faults";
 import { VersionHistory } from "./history";
+import { InstanceStates } from "./instanceStates";
+import { JobBook } from "./jobs";
+import { addGeneratedInstance } from "./newInstance";
 import { EMULATOR_DEFAULTS, type EmulatorOptions, resolveOptions } from "./options";
 import { RequestPipeline, type RuntimeSettings } from "./pipeline";
 import { Random } from "./random";
 import { TokenBucket } from "./rateLimit";
 import { RequestCounter } from "./requestCounter";
+import { RestorableTimes } from "./restorableTimes";
+import { RestoreFailures } from "./restoreFailures";
+import type { RestoreOrder } from "./restoreOrder";
+import { Restorer } from "./restores";
 import { RequestScheduler } from "./schedule";
 import { EmulatorServer } from "./server";
 import { StatsRecorder } from "./stats";
@@ -29,7 +38,7 @@ export interface RunningEmulator {
   readonly instanceId: string;
   readonly credentials: EmulatorCredentials;
   readonly control: EmulatorControl;
-  /** Stops listening and destroys every connection, stalled ones included. */
+  /** Stops listening and destroys every connection, stalled ones included; unfinished jobs stop where they are. */
   close(): Promise<void>;
 }
 
@@ -39,18 +48,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const identity = generateIdentity(random.fork("identity"));
   const history = o.historyLimit > 0 ? new VersionHistory(o.historyLimit) : undefined;
   const store = new BackupStore(history);
-  const instance = generateInstance({ seed: o.seed, ordinal: 0, backups: o.backups, timeZone: o.timeZone, now: o.now() });
-  store.addInstance({ id: instance.id, name: instance.name, timeZone: instance.timeZone }, instance.backups);
+  const states = new InstanceStates();
+  const instance = addGeneratedInstance({ store, states }, { seed: o.seed, ordinal: 0, backups: o.backups, timeZone: o.timeZone, now: o.now() });
 
   const counter = new RequestCounter();
   const faults = new FaultPlan(counter);
   faults.inject(o.faults);
   const scheduler = new RequestScheduler(counter);
   const stats = new StatsRecorder();
-  const authenticator = new Authenticator(identity.credentials, { maxClockSkewSeconds: o.maxClockSkewSeconds });
-  const settings: RuntimeSettings = { latencyMs: o.latencyMs, rateLimit: o.rateLimit ? new TokenBucket(o.rateLimit) : undefined };
+  const authenticator = new Authenticator(identity.credentials, { maxClockSkewSeconds: o.maxClockSkewSeconds, verifier: o.signatureVerifier });
+  const settings: RuntimeSettings = {
+    latencyMs: o.latencyMs,
+    rateLimit: o.rateLimit ? new TokenBucket(o.rateLimit) : undefined,
+    busyErrorCode: "DBS.200019",
+    restoreDurations: o.restoreDurations,
+  };
   const timers = new Timers();
   const tenant: Tenant = { projectId: identity.projectId, domainId: identity.domainId, region: o.region };
+  const passwords = new AdminPasswords();
+  const jobs = new JobBook<RestoreOrder>(timers, random.fork("jobs"), o.now);
+  const restorableTimes = new RestorableTimes(store, o.now);
+  const restoreFailures = new RestoreFailures();
+  const restorer = new Restorer({ store, states, restorableTimes, jobs, failures: restoreFailures, durations: () => settings.restoreDurations, now: o.now });
+  const api: ApiContext = { store, tenant, states, passwords, restorer, jobs, restorableTimes, settings };
 
   const control = new Control({
     store,
@@ -64,8 +84,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stats,
     authenticator,
     settings,
+    states,
+    passwords,
+    jobs,
+    restorableTimes,
+    restoreFailures,
   });
-  const pipeline = new RequestPipeline({ store, tenant, authenticator, counter, scheduler, faults, stats, settings, timers, control });
+  const pipeline = new RequestPipeline({ api, authenticator, counter, scheduler, faults, stats, settings, timers, control });
   const server = new EmulatorServer(pipeline, stats, timers);
   const address = await server.listen(o.host, o.port);
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;

@@ -3,6 +3,7 @@
  * Codes follow the vendor's families: `APIGW.*` from the API gateway, `DBS.*` from the database
  * service. Where TaurusDB documents no code of its own, the RDS code of the same meaning is used.
  */
+import type { InstanceBusyErrorCode } from "../api/instanceRules";
 import { ErrorCodes } from "../api/wire";
 import type { Messages } from "./messages";
 
@@ -33,6 +34,10 @@ export const EmulatorErrorCodes = {
   instanceNotFound: "DBS.200002",
   /** Database service: server failure (500). */
   serverFailure: "DBS.108000",
+  /** Database service: another operation is in progress on the instance (409); the default of `INSTANCE_BUSY_ERROR_CODES`. */
+  instanceBusy: "DBS.200019",
+  /** Database service: "parameter error" (400), for a job id that names no job. */
+  jobNotFound: "DBS.200001",
 } as const;
 
 export function authFailure(describe: (m: Messages) => string): ApiFailure {
@@ -49,6 +54,15 @@ export function projectNotAccessible(): ApiFailure {
 
 export function instanceNotFound(): ApiFailure {
   return { status: 404, code: EmulatorErrorCodes.instanceNotFound, describe: (m) => m.instanceNotFound() };
+}
+
+/** 409: the write must wait until the instance is ACTIVE and idle. `status` is the instance's, for the message. */
+export function instanceBusy(code: InstanceBusyErrorCode, status: string): ApiFailure {
+  return { status: 409, code, describe: (m) => m.instanceBusy(status) };
+}
+
+export function jobNotFound(): ApiFailure {
+  return { status: 400, code: EmulatorErrorCodes.jobNotFound, describe: (m) => m.jobNotFound() };
 }
 
 export function apiNotFound(): ApiFailure {

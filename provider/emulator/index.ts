@@ -1,11 +1,17 @@
 /**
- * `pulumi-taurusdb-backups/emulator`: an embedded emulator of TaurusDB's ShowInstanceBackups API
- * (and IAM's project lookup) on a real loopback HTTP server, with faithful authentication, seeded
+ * `pulumi-taurusdb-backups/emulator`: an embedded emulator of TaurusDB's ShowInstanceBackups API,
+ * the calls around a restore (instance details, restore, jobs, restorable times, admin password)
+ * and IAM's project lookup, on a real loopback HTTP server, with faithful authentication, seeded
  * data, and every fault a real gateway produces on demand. See README.md beside this file.
  */
 export { startEmulator, type RunningEmulator } from "./emulator";
 export type { EmulatorOptions } from "./options";
-export type { EmulatorControl, InstanceSummary, NewInstance } from "./control";
+export type { EmulatorControl, InstanceSummary, NewInstance, BusyOptions, RestoreJobSummary } from "./control";
+export type { JobDurations } from "./jobs";
+export type { TimeRange } from "./restorableTimes";
+export type { RestoreFailureSpec } from "./restoreFailures";
+export type { SignatureVerifier, SignedParts } from "./signatureVerifier";
+export { banner } from "./banner";
 export type { EmulatorCredentials, TemporaryCredentials } from "./credentials";
 export type {
   Fault,
@@ -20,8 +26,9 @@ export type {
 export type { RateLimitSpec } from "./rateLimit";
 export type { ScheduleOptions, Mutation, RequestHook, ArrivingRequest, Cancel } from "./schedule";
 export type { RequestScope } from "./requestCounter";
-export type { RouteName } from "./routes";
+export type { RouteName, ApiName } from "./routes";
 export type { EmulatorStats, RequestLogEntry, RequestOutcome } from "./stats";
 export type { HistoryEntry } from "./history";
 export { EmulatorErrorCodes } from "./errors";
+export { RESTORE_JOB_NAME } from "./restores";
 export { DEFAULT_ORDER_FIELD, DEFAULT_ORDER_RULE } from "./listQuery";

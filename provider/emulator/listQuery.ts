@@ -20,6 +20,7 @@ import {
 } from "../api/rules";
 import type { WireBackupQuery } from "../api/wire";
 import { type Checked, invalidParameter } from "./errors";
+import { integerParameter, knownParameters } from "./queryParameters";
 import type { QueryPairs } from "./requestTarget";
 import type { PageRequest } from "./store";
 
@@ -30,13 +31,9 @@ type ParameterName = keyof WireBackupQuery;
 const PARAMETER_NAMES: readonly ParameterName[] = ["offset", "limit", "order_field", "order_rule", "filter_field", "filter_content"];
 
 export function parseListQuery(pairs: QueryPairs): Checked<PageRequest> {
-  const given = new Map<ParameterName, string>();
-  for (const [key, value] of pairs) {
-    const name = PARAMETER_NAMES.find((n) => n === key);
-    if (!name) continue;
-    if (given.has(name)) return { failure: invalidParameter((m) => m.repeated(name)) };
-    given.set(name, value);
-  }
+  const known = knownParameters(pairs, PARAMETER_NAMES);
+  if ("failure" in known) return known;
+  const given = known.value;
   const offset = integerParameter(given, "offset", 0, undefined);
   if ("failure" in offset) return offset;
   const limit = integerParameter(given, "limit", PAGE_SIZE_MIN, PAGE_SIZE_MAX);
@@ -63,22 +60,6 @@ export function parseListQuery(pairs: QueryPairs): Checked<PageRequest> {
       nameContains: filterContent,
     },
   };
-}
-
-function integerParameter(
-  given: ReadonlyMap<ParameterName, string>,
-  name: ParameterName,
-  min: number,
-  max: number | undefined,
-): Checked<number | undefined> {
-  const text = given.get(name);
-  if (text === undefined) return { value: undefined };
-  if (!/^-?\d+$/.test(text)) return { failure: invalidParameter((m) => m.notAnInteger(name, text)) };
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < min || (max !== undefined && value > max)) {
-    return { failure: invalidParameter((m) => m.outOfRange(name, text, min, max)) };
-  }
-  return { value };
 }
 
 function choiceParameter<T extends string>(

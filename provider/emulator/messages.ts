@@ -2,6 +2,7 @@
  * Every error message the emulator writes, in the two languages `X-Language` selects
  * (`en-us`, the default, and `zh-cn`). Messages never contain credentials.
  */
+import type { PasswordProblem } from "../api/instanceRules";
 import type { Language } from "../api/rules";
 
 export interface Messages {
@@ -11,7 +12,7 @@ export interface Messages {
   authorizationMalformed(): string;
   accessKeyUnknown(): string;
   accessKeyLocked(minutesLeft: number): string;
-  signedHeadersIncomplete(): string;
+  headerNotSigned(name: string): string;
   signedHeaderAbsent(name: string): string;
   sdkDateMalformed(): string;
   sdkDateSkewed(maxSeconds: number): string;
@@ -24,11 +25,28 @@ export interface Messages {
   notOneOf(name: string, value: string, allowed: readonly string[]): string;
   repeated(name: string): string;
   requiresCompanion(name: string, companion: string): string;
+  notTogether(name: string, other: string): string;
   projectIdMalformed(): string;
-  instanceIdMalformed(): string;
-  // Lookups.
+  instanceIdMalformed(name: string): string;
+  notADate(name: string, value: string): string;
+  startAfterEnd(start: string, end: string): string;
+  // Request bodies (TaurusDB).
+  contentTypeNotJson(contentType: string): string;
+  bodyNotJsonObject(): string;
+  missing(name: string): string;
+  notAString(name: string): string;
+  notAnIntegerValue(name: string): string;
+  // Restores and passwords (TaurusDB).
+  backupNotFound(): string;
+  backupOfAnotherInstance(): string;
+  backupNotCompleted(status: string): string;
+  restoreTimeNotRestorable(): string;
+  passwordInvalid(problem: PasswordProblem): string;
+  // Lookups and conflicts.
   projectNotAccessible(): string;
   instanceNotFound(): string;
+  jobNotFound(): string;
+  instanceBusy(status: string): string;
   // Gateway and transport.
   apiNotFound(): string;
   methodNotAllowed(method: string, allowed: string): string;
@@ -51,7 +69,7 @@ const english: Messages = {
   accessKeyUnknown: () => "Incorrect IAM authentication information: the access key does not exist.",
   accessKeyLocked: (minutes) =>
     `Incorrect IAM authentication information: the access key is locked after too many failed signatures; try again in ${minutes} minute(s).`,
-  signedHeadersIncomplete: () => "Incorrect IAM authentication information: SignedHeaders must include host and x-sdk-date.",
+  headerNotSigned: (name) => `Incorrect IAM authentication information: header ${name} must be signed, but it is not in SignedHeaders.`,
   signedHeaderAbsent: (name) => `Incorrect IAM authentication information: signed header ${name} is not in the request.`,
   sdkDateMalformed: () => "Incorrect IAM authentication information: X-Sdk-Date must be YYYYMMDDTHHMMSSZ.",
   sdkDateSkewed: (max) =>
@@ -69,10 +87,31 @@ const english: Messages = {
   notOneOf: (name, value, allowed) => `Invalid parameter ${name}: ${quote(value)} is not one of ${allowed.join(", ")}.`,
   repeated: (name) => `Invalid parameter ${name}: it is given more than once.`,
   requiresCompanion: (name, companion) => `Invalid parameter ${name}: it requires ${companion}.`,
+  notTogether: (name, other) => `Invalid parameter ${name}: it cannot be given together with ${other}.`,
   projectIdMalformed: () => "Invalid parameter project_id: it must be 32 letters or digits.",
-  instanceIdMalformed: () => "Invalid parameter instance_id: it must be 36 letters or digits ending in in07.",
+  instanceIdMalformed: (name) => `Invalid parameter ${name}: it must be 36 letters or digits ending in in07.`,
+  notADate: (name, value) => `Invalid parameter ${name}: ${quote(value)} is not a date of the form yyyy-mm-dd.`,
+  startAfterEnd: (start, end) => `Invalid parameter ${start}: it must not be later than ${end}.`,
+  contentTypeNotJson: (type) => `Invalid request: Content-Type must be application/json, got ${quote(type)}.`,
+  bodyNotJsonObject: () => "Invalid request body: it must be a JSON object.",
+  missing: (name) => `Invalid parameter ${name}: it is required.`,
+  notAString: (name) => `Invalid parameter ${name}: it must be a string.`,
+  notAnIntegerValue: (name) => `Invalid parameter ${name}: it must be an integer.`,
+  backupNotFound: () => "Invalid parameter backup_id: the backup does not exist.",
+  backupOfAnotherInstance: () => "Invalid parameter backup_id: the backup does not belong to the source instance.",
+  backupNotCompleted: (status) => `Invalid parameter backup_id: only a COMPLETED backup can be restored, and this one is ${status}.`,
+  restoreTimeNotRestorable: () => "Invalid parameter restore_time: it is outside the restorable time ranges of the source instance.",
+  passwordInvalid: (problem) =>
+    problem === "length"
+      ? "Invalid parameter password: it must be 8 to 32 characters long."
+      : problem === "character"
+        ? "Invalid parameter password: it may contain only letters, digits and the special characters ~!@#$%^*-_=+?,()&|."
+        : "Invalid parameter password: it must contain at least three of upper-case letters, lower-case letters, digits and special characters.",
   projectNotAccessible: () => "The project does not exist or the operation is not authorized.",
   instanceNotFound: () => "The DB instance does not exist.",
+  jobNotFound: () => "Parameter error: the job does not exist.",
+  instanceBusy: (status) =>
+    `Another operation is being performed on the DB instance or the DB instance is faulty (status ${status}). Try again later.`,
   apiNotFound: () => "The API does not exist or has not been published in the environment.",
   methodNotAllowed: (method, allowed) => `Method ${method} is not allowed on this API; use ${allowed}.`,
   malformedEncoding: () => "The request URL contains malformed percent-encoding.",
@@ -93,7 +132,7 @@ const chinese: Messages = {
     "IAM认证信息错误:Authorization的格式应为'SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...'。",
   accessKeyUnknown: () => "IAM认证信息错误:访问密钥不存在。",
   accessKeyLocked: (minutes) => `IAM认证信息错误:签名连续失败次数过多,访问密钥已被锁定,请在${minutes}分钟后重试。`,
-  signedHeadersIncomplete: () => "IAM认证信息错误:SignedHeaders必须包含host和x-sdk-date。",
+  headerNotSigned: (name) => `IAM认证信息错误:请求头${name}必须参与签名,但不在SignedHeaders中。`,
   signedHeaderAbsent: (name) => `IAM认证信息错误:签名头${name}不在请求中。`,
   sdkDateMalformed: () => "IAM认证信息错误:X-Sdk-Date的格式应为YYYYMMDDTHHMMSSZ。",
   sdkDateSkewed: (max) => `IAM认证信息错误:X-Sdk-Date与服务器时间相差超过${max}秒,请检查本地时钟。`,
@@ -106,10 +145,30 @@ const chinese: Messages = {
   notOneOf: (name, value, allowed) => `参数${name}无效:${quote(value)}不在取值范围(${allowed.join("、")})内。`,
   repeated: (name) => `参数${name}无效:该参数重复出现。`,
   requiresCompanion: (name, companion) => `参数${name}无效:需要同时指定${companion}。`,
+  notTogether: (name, other) => `参数${name}无效:不能与${other}同时指定。`,
   projectIdMalformed: () => "参数project_id无效:只能由英文字母、数字组成,且长度为32个字符。",
-  instanceIdMalformed: () => "参数instance_id无效:只能由英文字母、数字组成,后缀为in07,长度为36个字符。",
+  instanceIdMalformed: (name) => `参数${name}无效:只能由英文字母、数字组成,后缀为in07,长度为36个字符。`,
+  notADate: (name, value) => `参数${name}无效:${quote(value)}不是yyyy-mm-dd格式的日期。`,
+  startAfterEnd: (start, end) => `参数${start}无效:不能晚于${end}。`,
+  contentTypeNotJson: (type) => `请求无效:Content-Type必须为application/json,实际为${quote(type)}。`,
+  bodyNotJsonObject: () => "请求体无效:必须是JSON对象。",
+  missing: (name) => `参数${name}无效:该参数必填。`,
+  notAString: (name) => `参数${name}无效:必须是字符串。`,
+  notAnIntegerValue: (name) => `参数${name}无效:必须是整数。`,
+  backupNotFound: () => "参数backup_id无效:备份不存在。",
+  backupOfAnotherInstance: () => "参数backup_id无效:备份不属于源实例。",
+  backupNotCompleted: (status) => `参数backup_id无效:只能使用状态为COMPLETED的备份恢复,该备份状态为${status}。`,
+  restoreTimeNotRestorable: () => "参数restore_time无效:不在源实例的可恢复时间段内。",
+  passwordInvalid: (problem) =>
+    problem === "length"
+      ? "参数password无效:长度必须为8~32个字符。"
+      : problem === "character"
+        ? "参数password无效:只能包含字母、数字和特殊字符~!@#$%^*-_=+?,()&|.。"
+        : "参数password无效:至少包含大写字母、小写字母、数字和特殊字符中的三种。",
   projectNotAccessible: () => "项目不存在或操作越权。",
   instanceNotFound: () => "实例不存在。",
+  jobNotFound: () => "参数错误:任务不存在。",
+  instanceBusy: (status) => `实例正在进行其他操作或实例状态异常(状态:${status}),请稍后重试。`,
   apiNotFound: () => "API不存在或未发布到环境。",
   methodNotAllowed: (method, allowed) => `此API不支持${method}方法,请使用${allowed}。`,
   malformedEncoding: () => "请求URL中的百分号编码格式错误。",

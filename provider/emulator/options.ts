@@ -3,10 +3,12 @@
  * error at start rather than odd behaviour later.
  */
 import { REGION_PATTERN } from "../api/rules";
-import { checkLatency } from "./control";
+import { checkDelay, checkLatency } from "./control";
 import type { Fault } from "./faults";
 import { DEFAULT_HISTORY_LIMIT } from "./history";
+import type { JobDurations } from "./jobs";
 import { checkRateLimitSpec, type RateLimitSpec } from "./rateLimit";
+import type { SignatureVerifier } from "./signatureVerifier";
 import { requireZoneOffsetMinutes } from "./wallClock";
 
 export interface EmulatorOptions {
@@ -32,8 +34,15 @@ export interface EmulatorOptions {
   maxClockSkewSeconds?: number;
   /** Keep a snapshot of the backups at every version: `true` keeps the last 50, a number that many. */
   recordHistory?: boolean | number;
-  /** Clock of the generated data and of new or finished backups (epoch ms); `Date.now` unless said otherwise. */
+  /** Clock of the generated data, of new or finished backups, jobs and restorable times (epoch ms); `Date.now` unless said otherwise. */
   now?: () => number;
+  /** How long a restore job takes, in ms: the first tenth `Pending`, the rest `Running`; 3000 unless said otherwise. */
+  restoreDurationMs?: number;
+  /**
+   * Computes the signature a signed request must carry, in place of the shared signer — for a test
+   * that checks the client against an independent signer (see signatureVerifier.ts).
+   */
+  signatureVerifier?: SignatureVerifier;
 }
 
 export interface ResolvedOptions {
@@ -50,6 +59,8 @@ export interface ResolvedOptions {
   /** 0 when history is off. */
   readonly historyLimit: number;
   readonly now: () => number;
+  readonly restoreDurations: JobDurations;
+  readonly signatureVerifier?: SignatureVerifier;
 }
 
 export const EMULATOR_DEFAULTS = {
@@ -60,6 +71,7 @@ export const EMULATOR_DEFAULTS = {
   region: "cn-north-4",
   timeZone: "UTC+08:00",
   maxClockSkewSeconds: 900,
+  restoreDurationMs: 3000,
 } as const;
 
 /** Generating more than this would only exhaust memory. */
@@ -73,7 +85,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   const backups = options.backups ?? EMULATOR_DEFAULTS.backups;
   requireInteger(backups, 0, MAX_BACKUPS, "backups");
   const region = options.region ?? EMULATOR_DEFAULTS.region;
-  if (!REGION_PATTERN.test(region)) throw new RangeError(`region must look like "cn-north-4", got ${JSON.stringify(region)}`);
+  checkRegion(region);
   const timeZone = options.timeZone ?? EMULATOR_DEFAULTS.timeZone;
   requireZoneOffsetMinutes(timeZone);
   if (options.rateLimit) checkRateLimitSpec(options.rateLimit);
@@ -84,6 +96,11 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   const historyLimit = options.recordHistory === true ? DEFAULT_HISTORY_LIMIT : typeof options.recordHistory === "number" ? options.recordHistory : 0;
   if (options.recordHistory !== undefined && options.recordHistory !== false) requireInteger(historyLimit, 1, 1_000_000, "recordHistory");
   if (options.now !== undefined && typeof options.now !== "function") throw new TypeError("now must be a function returning epoch ms");
+  if (options.signatureVerifier !== undefined && typeof options.signatureVerifier !== "function") {
+    throw new TypeError("signatureVerifier must be a function returning the expected signature");
+  }
+  const restoreDurationMs = checkDelay(options.restoreDurationMs ?? EMULATOR_DEFAULTS.restoreDurationMs, "restoreDurationMs");
+  const pendingMs = Math.round(restoreDurationMs / 10);
   return {
     host: options.host ?? EMULATOR_DEFAULTS.host,
     port,
@@ -97,6 +114,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     maxClockSkewSeconds,
     historyLimit,
     now: options.now ?? Date.now,
+    restoreDurations: { pendingMs, runningMs: restoreDurationMs - pendingMs },
+    signatureVerifier: options.signatureVerifier,
   };
 }
 
@@ -104,4 +123,9 @@ function requireInteger(value: number, min: number, max: number, what: string): 
   if (!(Number.isInteger(value) && value >= min && value <= max)) {
     throw new RangeError(`${what} must be an integer in ${min}..${max}, got ${value}`);
   }
+}
+
+export function checkRegion(region: string): string {
+  if (!REGION_PATTERN.test(region)) throw new RangeError(`region must look like "cn-north-4", got ${JSON.stringify(region)}`);
+  return region;
 }

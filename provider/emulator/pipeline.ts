@@ -5,26 +5,28 @@
  *  3. apply a drop, stall or status fault;
  *  4. answer as the gateway would: 414/431/400/413 for a bad request, 404/405 for no such API,
  *     401 for failed authentication, 429 from the rate limit;
- *  5. answer as the API would, bent by a lieTotal/skip/duplicate fault.
+ *  5. answer as the API would (dispatch.ts), a list bent by a lieTotal/skip/duplicate fault.
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { InstanceBusyErrorCode } from "../api/instanceRules";
 import type { Language } from "../api/rules";
 import { Headers } from "../api/wire";
-import { listBackups, listProjects, type Tenant } from "./api";
+import type { ApiContext } from "./apiContext";
 import type { Authenticator } from "./auth";
 import type { EmulatorControl } from "./control";
+import { answerApi } from "./dispatch";
 import { apiNotFound, malformedRequest, methodNotAllowed, serverFailure, throttled } from "./errors";
 import { distortionOf, type Fault, type FaultPlan, type StatusFault } from "./faults";
+import type { JobDurations } from "./jobs";
 import { languageOf } from "./messages";
 import type { TokenBucket } from "./rateLimit";
 import { failureReply, gatewayPageReply, type Reply, writeReply } from "./replies";
 import type { RequestCounter } from "./requestCounter";
 import { parseRequestTarget, type RequestTarget } from "./requestTarget";
-import { ALLOWED_METHOD, matchRoute, type Route } from "./routes";
+import { API_METHODS, matchRoute, type Route } from "./routes";
 import type { RequestScheduler } from "./schedule";
 import type { LogEntryHandle, StatsRecorder } from "./stats";
-import type { BackupStore } from "./store";
 import type { Timers } from "./timers";
 
 /** Longest request target (path and query) answered normally; longer ones get 414. */
@@ -38,11 +40,14 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface RuntimeSettings {
   latencyMs: number;
   rateLimit?: TokenBucket;
+  /** The 409 code a write to a busy instance gets. */
+  busyErrorCode: InstanceBusyErrorCode;
+  /** How long the next restore job is Pending, then Running. */
+  restoreDurations: JobDurations;
 }
 
 export interface PipelineParts {
-  readonly store: BackupStore;
-  readonly tenant: Tenant;
+  readonly api: ApiContext;
   readonly authenticator: Authenticator;
   readonly counter: RequestCounter;
   readonly scheduler: RequestScheduler;
@@ -133,10 +138,11 @@ export class RequestPipeline {
     if (!target) return failureReply(malformedRequest(400, (m) => m.malformedEncoding()), language);
     if ("tooLarge" in body) return failureReply(malformedRequest(413, (m) => m.bodyTooLarge(MAX_BODY_BYTES)), language);
     if (route.name === "other") return failureReply(apiNotFound(), language);
-    if (req.method !== ALLOWED_METHOD) return failureReply(methodNotAllowed(req.method ?? "", ALLOWED_METHOD), language);
+    const method = API_METHODS[route.name];
+    if (req.method !== method) return failureReply(methodNotAllowed(req.method ?? "", method), language);
 
-    const received = { method: req.method, rawPath: target.rawPath, query: target.query, headers: req.headers, body: body.text };
-    const authenticated = this.p.authenticator.authenticate(received, route.name === "backups" ? route.projectId : undefined);
+    const received = { method, rawPath: target.rawPath, query: target.query, headers: req.headers, body: body.text };
+    const authenticated = this.p.authenticator.authenticate(received, "projectId" in route ? route.projectId : undefined);
     if ("failure" in authenticated) return failureReply(authenticated.failure, language);
 
     const admission = this.p.settings.rateLimit?.take();
@@ -145,15 +151,18 @@ export class RequestPipeline {
       return failureReply(throttled(admission.retryAfterSeconds), language);
     }
 
-    if (route.name === "projects") return listProjects(this.p.tenant, target.query);
-    return listBackups(this.p.store, this.p.tenant, {
-      projectId: route.projectId,
-      instanceId: route.instanceId,
+    return answerApi(this.p.api, route, {
       query: target.query,
+      body: body.text,
+      contentType: singleHeader(req.headers["content-type"]),
       language,
       distortion: distortionOf(fault),
     });
   }
+}
+
+function singleHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(", ") : value;
 }
 
 /** Bytes of the header lines as received (names, values, `: ` and line ends). */

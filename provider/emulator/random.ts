@@ -63,6 +63,12 @@ export class Random {
     return out.slice(0, length);
   }
 
+  /** A UUID-shaped id (8-4-4-4-12 hex digits), as the API gives jobs. */
+  uuid(): string {
+    const h = this.hex(32);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+
   alphanumeric(length: number): string {
     return this.fromAlphabet(ALPHANUMERICS, length);
   }

@@ -1,16 +1,16 @@
 /**
  * Counts arriving requests per scope, so faults and scheduled mutations can name "the n-th
- * backup-list request from now" (or the n-th request of any kind).
+ * backup-list request from now" (or the n-th restore request, or the n-th request of any kind).
  */
-import type { RouteName } from "./routes";
+import { API_NAMES, type ApiName, ROUTE_NAMES, type RouteName } from "./routes";
 
 /** What a fault or a schedule counts and applies to: one API, or every request. */
-export type RequestScope = "backups" | "projects" | "any";
+export type RequestScope = ApiName | "any";
 
-export const REQUEST_SCOPES: readonly RequestScope[] = ["backups", "projects", "any"];
+export const REQUEST_SCOPES: readonly RequestScope[] = [...API_NAMES, "any"];
 
 export class RequestCounter {
-  private readonly counts: Record<RequestScope | RouteName, number> = { backups: 0, projects: 0, other: 0, any: 0 };
+  private readonly counts = Object.fromEntries([...ROUTE_NAMES, "any"].map((name) => [name, 0])) as Record<RequestScope | RouteName, number>;
 
   /** Counts one request under its route and under `any`. */
   arrive(route: RouteName): void {

@@ -1,31 +1,56 @@
 /**
- * The two APIs the emulator serves, matched on decoded path segments. Ids are only located here;
- * whether they are well-formed is the API's business (after authentication, as on the real gateway).
+ * The APIs the emulator serves, matched on decoded path segments, each with the one method it
+ * answers. Ids are only located here; whether they are well-formed is the API's business (after
+ * authentication, as on the real gateway).
  */
 
-export type RouteName = "backups" | "projects" | "other";
+/** Every API, by name: the names of stats, request counts and fault or schedule scopes. */
+export const API_NAMES = ["backups", "projects", "instance", "restore", "jobs", "restoreTime", "password"] as const;
+export type ApiName = (typeof API_NAMES)[number];
+/** `other`: no API at that path. */
+export type RouteName = ApiName | "other";
+export const ROUTE_NAMES: readonly RouteName[] = [...API_NAMES, "other"];
 
 export type Route =
-  | { readonly name: "backups"; readonly projectId: string; readonly instanceId: string }
+  /** GET /v3/projects (IAM) */
   | { readonly name: "projects" }
+  /** GET backups, GET the instance, GET restore-time, POST password: /v3/{project_id}/instances/{instance_id}[/...] */
+  | { readonly name: "backups" | "instance" | "restoreTime" | "password"; readonly projectId: string; readonly instanceId: string }
+  /** POST /v3/{project_id}/instances/restore, GET /v3/{project_id}/jobs */
+  | { readonly name: "restore" | "jobs"; readonly projectId: string }
   | { readonly name: "other" };
 
-/** Both APIs are read-only. */
-export const ALLOWED_METHOD = "GET";
+export type InstanceRoute = Extract<Route, { instanceId: string }>;
+export type ProjectRoute = Extract<Route, { projectId: string }>;
+
+/** The method each API answers; any other gets 405. */
+export const API_METHODS: Readonly<Record<ApiName, "GET" | "POST">> = {
+  backups: "GET",
+  projects: "GET",
+  instance: "GET",
+  restore: "POST",
+  jobs: "GET",
+  restoreTime: "GET",
+  password: "POST",
+};
+
+/** The last segment after `/v3/{project_id}/instances/{instance_id}/`, for each instance sub-resource. */
+const INSTANCE_SUBRESOURCES: ReadonlyMap<string, "backups" | "restoreTime" | "password"> = new Map([
+  ["backups", "backups"],
+  ["restore-time", "restoreTime"],
+  ["password", "password"],
+]);
 
 export function matchRoute(segments: readonly string[]): Route {
-  // GET /v3/projects (IAM)
-  if (segments.length === 2 && segments[0] === "v3" && segments[1] === "projects") return { name: "projects" };
-  // GET /v3/{project_id}/instances/{instance_id}/backups
-  if (
-    segments.length === 5 &&
-    segments[0] === "v3" &&
-    segments[2] === "instances" &&
-    segments[4] === "backups" &&
-    segments[1] !== "" &&
-    segments[3] !== ""
-  ) {
-    return { name: "backups", projectId: segments[1], instanceId: segments[3] };
-  }
-  return { name: "other" };
+  if (segments[0] !== "v3") return { name: "other" };
+  if (segments.length === 2 && segments[1] === "projects") return { name: "projects" };
+  const projectId = segments[1];
+  if (projectId === undefined || projectId === "") return { name: "other" };
+  if (segments.length === 3 && segments[2] === "jobs") return { name: "jobs", projectId };
+  if (segments[2] !== "instances" || segments[3] === undefined || segments[3] === "") return { name: "other" };
+  // `restore` is matched before an instance id: no instance id can be that word (ids have 36 characters).
+  if (segments.length === 4) return segments[3] === "restore" ? { name: "restore", projectId } : { name: "instance", projectId, instanceId: segments[3] };
+  const subresource = segments.length === 5 ? INSTANCE_SUBRESOURCES.get(segments[4]) : undefined;
+  if (subresource === undefined) return { name: "other" };
+  return { name: subresource, projectId, instanceId: segments[3] };
 }

@@ -4,7 +4,7 @@
  * security token can end up in it.
  */
 import type { FaultKind } from "./faults";
-import type { RouteName } from "./routes";
+import { ROUTE_NAMES, type RouteName } from "./routes";
 
 /** How a request ended: answered with a status, or not answered (see `outcome`). */
 export type RequestOutcome = "pending" | "answered" | "dropped" | "stalled" | "aborted";
@@ -144,11 +144,10 @@ export class StatsRecorder {
   }
 }
 
-
 function emptyCounters() {
   return {
     requests: 0,
-    byRoute: { backups: 0, projects: 0, other: 0 } as Record<RouteName, number>,
+    byRoute: Object.fromEntries(ROUTE_NAMES.map((name) => [name, 0])) as Record<RouteName, number>,
     byStatus: {} as Record<string, number>,
     faults: {} as Partial<Record<FaultKind, number>>,
     dropped: 0,

@@ -79,6 +79,11 @@ class StoredInstance {
     return this.records[this.records.length - 1];
   }
 
+  /** The oldest record (by begin time) that satisfies `test`. */
+  oldest(test: (record: BackupRecord) => boolean): BackupRecord | undefined {
+    return this.records.find(test);
+  }
+
   find(backupId: string): number {
     return this.records.findIndex((r) => r.wire.id === backupId);
   }
@@ -199,6 +204,20 @@ export class BackupStore {
     return this.instance(instanceId).newest();
   }
 
+  /** The oldest backup of an instance (by begin time) that satisfies `test`. */
+  oldest(instanceId: string, test: (record: BackupRecord) => boolean): BackupRecord | undefined {
+    return this.instance(instanceId).oldest(test);
+  }
+
+  /** A backup by id, with the instance it belongs to; undefined when there is none. */
+  findBackup(backupId: string): { readonly instanceId: string; readonly record: BackupRecord } | undefined {
+    for (const instance of this.instances.values()) {
+      const index = instance.find(backupId);
+      if (index >= 0) return { instanceId: instance.info.id, record: instance.at(index) };
+    }
+    return undefined;
+  }
+
   insert(instanceId: string, record: BackupRecord): void {
     const instance = this.instance(instanceId);
     if (this.exists(record.wire.id)) throw new Error(`backup ${record.wire.id} already exists`);
@@ -230,8 +249,7 @@ export class BackupStore {
   }
 
   private exists(backupId: string): boolean {
-    for (const instance of this.instances.values()) if (instance.find(backupId) >= 0) return true;
-    return false;
+    return this.findBackup(backupId) !== undefined;
   }
 
   private locate(backupId: string): { instance: StoredInstance; index: number } {

@@ -20,7 +20,7 @@ export function zoneOffsetMinutes(zone: string): number | undefined {
 /** Throws a readable error for a zone the API could not have sent. */
 export function requireZoneOffsetMinutes(zone: string): number {
   const offset = zoneOffsetMinutes(zone);
-  if (offset === undefined) throw new RangeError(`time zone must look like "UTC+08:00", got ${JSON.stringify(zone)}`);
+  if (offset === undefined) throw new RangeError(`time zone must be UTC-14:00 to UTC+14:00, written like "UTC+08:00", got ${JSON.stringify(zone)}`);
   return offset;
 }
 
@@ -53,4 +53,16 @@ export function parseWallClock(text: string, offsetMinutes: number): number | un
     return undefined;
   }
   return utc - offsetMinutes * MINUTE_MS;
+}
+
+/**
+ * `"YYYY-MM-DDTHH:mm:ss+0800"`: how the instance and job APIs write an instant, local time followed
+ * by the zone's offset.
+ */
+export function formatOffsetTimestamp(epochMs: number, offsetMinutes: number): string {
+  const iso = localIso(epochMs, offsetMinutes);
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const minutes = Math.abs(offsetMinutes);
+  const offset = `${String(Math.floor(minutes / 60)).padStart(2, "0")}${String(minutes % 60).padStart(2, "0")}`;
+  return `${iso.slice(0, 19)}${sign}${offset}`;
 }

@@ -5,7 +5,8 @@
 import { startEmulator, type RunningEmulator } from "pulumi-taurusdb-backups/emulator";
 import { authorizationHeader, canonicalQuery, formatSdkDate } from "../../provider/api/signature";
 import type { WireBackupPage, WireError } from "../../provider/api/wire";
-import { backupsUrl, getJson, tokenHeaders, vendorSignedHeaders } from "./helpers";
+import { passwordPath } from "../../provider/api/instanceWire";
+import { backupsUrl, getJson, signedFetch, tokenHeaders, vendorSignedHeaders } from "./helpers";
 
 describe("authentication", () => {
   let emulator: RunningEmulator;
@@ -111,6 +112,56 @@ describe("authentication", () => {
     expect(signed.body.error_msg).toContain("X-Project-Id");
     const token = await getJson<WireError>(endpoint(), tokenHeaders(emulator, { "X-Project-Id": "f".repeat(32) }));
     expect(token.status).toBe(401);
+  });
+
+  it("refuses an X-Project-Id that is sent but not signed, naming the header", async () => {
+    const project = { "X-Project-Id": emulator.projectId };
+    const { status, body } = await signedFetch<WireError>({ base: emulator.url, path: new URL(endpoint()).pathname, unsigned: project, key: permanent() });
+    expect([status, body.error_code]).toEqual([401, "APIGW.0301"]);
+    expect(body.error_msg).toContain("x-project-id");
+    expect((await signedFetch({ base: emulator.url, path: new URL(endpoint()).pathname, signed: project, key: permanent() })).status).toBe(200);
+  });
+
+  it("refuses a temporary key whose X-Security-Token is sent but not signed", async () => {
+    const temporary = emulator.credentials.temporary;
+    const token = { "X-Security-Token": temporary.securityToken };
+    const call = { base: emulator.url, path: new URL(endpoint()).pathname, key: temporary };
+    const unsigned = await signedFetch<WireError>({ ...call, unsigned: token });
+    expect([unsigned.status, unsigned.body.error_code]).toEqual([401, "APIGW.0301"]);
+    expect(unsigned.body.error_msg).toContain("x-security-token");
+    expect((await signedFetch({ ...call, signed: token })).status).toBe(200);
+  });
+
+  /** A POST of a new admin password, its Content-Type signed or not, `sentBody` sent in place of the signed body. */
+  const passwordPost = (options: { body: string; sentBody?: string; signContentType: boolean }) => {
+    const contentType = { "Content-Type": "application/json" };
+    return signedFetch<WireError>({
+      base: emulator.url,
+      path: passwordPath(emulator.projectId, emulator.instanceId),
+      body: options.body,
+      sentBody: options.sentBody,
+      signed: { "X-Project-Id": emulator.projectId, ...(options.signContentType ? contentType : {}) },
+      unsigned: options.signContentType ? {} : contentType,
+      key: permanent(),
+    });
+  };
+
+  it("refuses a request with a body whose Content-Type is not signed", async () => {
+    const changes = emulator.control.passwordChanges();
+    const { status, body } = await passwordPost({ body: JSON.stringify({ password: "Unsigned-Type-1" }), signContentType: false });
+    expect([status, body.error_code]).toEqual([401, "APIGW.0301"]);
+    expect(body.error_msg).toContain("content-type");
+    expect(emulator.control.passwordChanges()).toBe(changes);
+  });
+
+  it("covers the body: the signed body is accepted, another body under the same signature is refused", async () => {
+    const body = JSON.stringify({ password: "Signed-Body-1" });
+    expect((await passwordPost({ body, signContentType: true })).status).toBe(200);
+    expect(emulator.control.passwordMatches("Signed-Body-1")).toBe(true);
+    const tampered = await passwordPost({ body, sentBody: JSON.stringify({ password: "Signed-Body-2" }), signContentType: true });
+    expect([tampered.status, tampered.body.error_code]).toEqual([401, "APIGW.0301"]);
+    expect(tampered.body.error_msg).toContain("signature");
+    expect(emulator.control.passwordMatches("Signed-Body-2")).toBe(false);
   });
 
   it("refuses a signature that does not cover host and x-sdk-date", async () => {

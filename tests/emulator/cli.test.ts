@@ -42,7 +42,7 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 describe("taurusdb-emulator CLI", () => {
   beforeAll(() => ensureBuilt(), 120_000);
 
-  it("prints its URL, ids, credentials, a working curl line and SDK exports; SIGTERM stops it with 0", async () => {
+  it("prints its URL, ids, credentials, a working curl line, the environment and the stack config; SIGTERM stops it with 0", async () => {
     const { child, output } = await startCli(["--backups", "12", "--seed", "9", "--region", "cn-east-3", "--time-zone", "UTC+01:00"]);
     try {
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
@@ -55,6 +55,11 @@ describe("taurusdb-emulator CLI", () => {
       expect(output).toMatch(/^ {2}export HUAWEICLOUD_SDK_SK=\S+$/m);
       expect(output).toMatch(/^ {2}export HUAWEICLOUD_SDK_PROJECT_ID=[A-Za-z0-9]{32}$/m);
       expect(output).toContain(`export HUAWEICLOUD_SDK_IAM_ENDPOINT=${url}`);
+      expect(output).toContain(`  export TAURUSDB_ENDPOINT=${url}\n`);
+      expect(output).toContain("  export HW_REGION_NAME=cn-east-3\n");
+      expect(output).toContain(`  pulumi config set taurusdb:endpoint ${url}\n`);
+      expect(output).toContain("  pulumi config set taurusdb:region cn-east-3\n");
+      expect(output).toMatch(/^ {2}pulumi config set --secret taurusdb:secretKey \S{40}$/m);
 
       const curl = /curl -H "X-Auth-Token: (\S+)" "(\S+)"/.exec(output);
       expect(curl).not.toBeNull();
@@ -78,13 +83,39 @@ describe("taurusdb-emulator CLI", () => {
     expect(await exitOf(child)).toBe(0);
   });
 
-  it("rejects bad values with a clear message and exit code 2", () => {
-    for (const args of [["--backups", "lots"], ["--port", "-1"], ["--rate-limit", "0"], ["--no-such-option"]]) {
-      const result = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8" });
-      expect([args, result.status]).toEqual([args, 2]);
-      expect(result.stderr).toMatch(/^taurusdb-emulator: /);
-      expect(result.stderr).toContain("--help");
+  it.each([
+    [["--backups", "lots"], "--backups"],
+    [["--port", "-1"], "--port"],
+    [["--rate-limit", "0"], "--rate-limit"],
+    [["--no-such-option"], "--no-such-option"],
+    [["--time-zone", "UTC+25:00"], "--time-zone"],
+    [["--time-zone", "CST"], "--time-zone"],
+    [["--region", "BAD"], "--region"],
+    [["--restore-duration-ms", "-5"], "--restore-duration-ms"],
+    [["--host", "not a host"], "--host"],
+    [["--host", "999.1.1.1"], "--host"],
+    // A well-formed address that is not this machine's: only listening finds out.
+    [["--host", "203.0.113.7"], "--host 203.0.113.7: cannot listen there (EADDRNOTAVAIL)"],
+  ])("rejects %j with a message naming the option and exit code 2", (args, named) => {
+    const result = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", timeout: 20_000 });
+    expect([args, result.status]).toEqual([args, 2]);
+    expect(result.stderr).toMatch(/^taurusdb-emulator: /);
+    expect(result.stderr).toContain(named);
+    expect(result.stderr).toContain("--help");
+    expect(result.stdout).toBe("");
+  });
+
+  it("exits 2 when the port asked for is taken", async () => {
+    const { child, output } = await startCli([]);
+    try {
+      const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output)?.[1] ?? "";
+      const result = spawnSync(process.execPath, [CLI, "--port", port], { encoding: "utf8", timeout: 20_000 });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain(`--port ${port}: cannot listen on it at 127.0.0.1 (EADDRINUSE)`);
+    } finally {
+      child.kill("SIGTERM");
     }
+    expect(await exitOf(child)).toBe(0);
   });
 
   it("prints usage for --help", () => {

@@ -5,7 +5,8 @@
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner";
 import type { ICredential } from "@huaweicloud/huaweicloud-sdk-core/auth/ICredential";
 import { connect } from "node:net";
-import { formatSdkDate } from "../../provider/api/signature";
+import { JSON_CONTENT_TYPE } from "../../provider/api/instanceWire";
+import { authorizationHeader, canonicalQuery, formatSdkDate, type SignableRequest } from "../../provider/api/signature";
 import type { WireBackupPage } from "../../provider/api/wire";
 import type { RunningEmulator } from "pulumi-taurusdb-backups/emulator";
 
@@ -73,4 +74,83 @@ export function rawExchange(emulatorUrl: string, bytes: string | Buffer, timeout
     });
     socket.end(bytes);
   });
+}
+
+export interface SignedFetch {
+  /** Scheme, host and port, e.g. the emulator's URL. */
+  readonly base: string;
+  readonly path: string;
+  /** GET without a body, POST with one, unless said otherwise. */
+  readonly method?: string;
+  /** Decoded query parameters; sent sorted and encoded, as signed. */
+  readonly query?: Array<[string, string]>;
+  readonly body?: string;
+  /** A body sent in place of the one signed. */
+  readonly sentBody?: string;
+  /** Headers sent and signed; `host` and `X-Sdk-Date` are added. */
+  readonly signed?: Record<string, string>;
+  /** Headers sent but left out of the signature. */
+  readonly unsigned?: Record<string, string>;
+  readonly key: { readonly accessKey: string; readonly secretKey: string };
+  /** Makes the Authorization value; this package's signer (the client's) unless given. */
+  readonly authorize?: (request: SignableRequest, sdkDate: string) => string;
+}
+
+export interface ApiAnswer<T> {
+  readonly status: number;
+  readonly body: T;
+  readonly text: string;
+  readonly headers: Headers;
+}
+
+/** Sends a request signed as described, and reads its JSON answer. */
+export async function signedFetch<T = Record<string, unknown>>(f: SignedFetch): Promise<ApiAnswer<T>> {
+  const method = f.method ?? (f.body === undefined ? "GET" : "POST");
+  const query = f.query ?? [];
+  const sdkDate = formatSdkDate(new Date());
+  const headers = { ...f.signed, host: new URL(f.base).host, "X-Sdk-Date": sdkDate };
+  const request: SignableRequest = { method, path: f.path, query, headers, body: f.body };
+  const authorization = f.authorize ? f.authorize(request, sdkDate) : authorizationHeader(f.key, request, sdkDate);
+  // fetch sets Host itself, from the URL, to the same value.
+  const { host: _host, ...sent } = headers;
+  const wireQuery = canonicalQuery(query);
+  const response = await fetch(`${f.base}${f.path}${wireQuery ? `?${wireQuery}` : ""}`, {
+    method,
+    headers: { ...sent, ...f.unsigned, Authorization: authorization },
+    body: f.sentBody ?? f.body,
+  });
+  return answerOf<T>(response);
+}
+
+export interface ApiCall {
+  readonly method?: string;
+  readonly query?: Array<[string, string]>;
+  /** Sent with `Content-Type: application/json` unless `headers` say otherwise. */
+  readonly body?: string;
+  readonly headers?: Record<string, string>;
+  /** How the call authenticates: signed with the permanent key (the default), the temporary key, or the token. */
+  readonly as?: "permanent" | "temporary" | "token";
+}
+
+/**
+ * Calls the emulator as the client does: every header it sends signed by this package's own signer
+ * (provider/api/signature.ts), `X-Project-Id` included, the body covered by the signature.
+ */
+export async function callApi<T = Record<string, unknown>>(emulator: RunningEmulator, path: string, call: ApiCall = {}): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = { ...(call.body === undefined ? {} : { "Content-Type": JSON_CONTENT_TYPE }), ...call.headers };
+  if (call.as === "token") {
+    const method = call.method ?? (call.body === undefined ? "GET" : "POST");
+    const wireQuery = canonicalQuery(call.query ?? []);
+    const url = `${emulator.url}${path}${wireQuery ? `?${wireQuery}` : ""}`;
+    return answerOf<T>(await fetch(url, { method, headers: { ...headers, "X-Auth-Token": emulator.credentials.authToken }, body: call.body }));
+  }
+  const temporary = call.as === "temporary";
+  const signed = { ...headers, "X-Project-Id": emulator.projectId, ...(temporary ? { "X-Security-Token": emulator.credentials.temporary.securityToken } : {}) };
+  const key = temporary ? emulator.credentials.temporary : emulator.credentials;
+  return signedFetch<T>({ base: emulator.url, path, method: call.method, query: call.query, body: call.body, signed, key });
+}
+
+async function answerOf<T>(response: Response): Promise<ApiAnswer<T>> {
+  const text = await response.text();
+  return { status: response.status, body: (text === "" ? undefined : JSON.parse(text)) as T, text, headers: response.headers };
 }

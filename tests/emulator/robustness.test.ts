@@ -98,6 +98,20 @@ describe("bad input", () => {
     expect([status, (JSON.parse(body) as WireError).error_code]).toEqual([413, "APIGW.0201"]);
   });
 
+  it("answers 400 to restore bodies that are empty, cut short, deeply nested or not objects, and keeps serving", async () => {
+    const path = `/v3/${emulator.projectId}/instances/restore`;
+    for (const body of ["", "{", '{"type":', "[".repeat(100_000) + "]".repeat(100_000), "null", '"text"', "1e999", "\u0000"]) {
+      const { status, body: answer } = await rawPathRequest(emulator, path, "POST", body);
+      expect([body.slice(0, 20), status, (JSON.parse(answer) as WireError).error_code]).toEqual([body.slice(0, 20), 400, "DBS.280234"]);
+    }
+  });
+
+  it("answers 413 for a restore body over 1 MiB", async () => {
+    const body = JSON.stringify({ padding: "x".repeat(1024 * 1024) });
+    const { status, body: answer } = await rawPathRequest(emulator, `/v3/${emulator.projectId}/instances/restore`, "POST", body);
+    expect([status, (JSON.parse(answer) as WireError).error_code]).toEqual([413, "APIGW.0201"]);
+  });
+
   it("understands an absolute-form request target", async () => {
     const { status } = await rawPathRequest(emulator, backupsUrl(emulator, "limit=1"));
     expect(status).toBe(200);
