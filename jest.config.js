@@ -1,7 +1,8 @@
 /**
- * Two projects: `unit` needs nothing but Node.js (no engine, no global setup; `npm run test:unit`),
- * `e2e` runs stacks through the real Pulumi engine, which its global setup provides first.
- * `npm test` runs both.
+ * Three projects: `unit` is quick and needs nothing but Node.js (`npm run test:unit`, under a
+ * minute); `system` runs whole-system checks against real servers that take longer (the fault
+ * campaign, a fleet under a throttle, memory and process hygiene); `e2e` runs stacks through the
+ * real Pulumi engine, which its global setup provides first. `npm test` runs all three.
  */
 const shared = {
   preset: "ts-jest",
@@ -17,7 +18,8 @@ const shared = {
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
-    { ...shared, displayName: "unit", roots: ["<rootDir>/tests"], testPathIgnorePatterns: [...shared.testPathIgnorePatterns, "<rootDir>/tests/e2e/"] },
+    { ...shared, displayName: "unit", roots: ["<rootDir>/tests"], testPathIgnorePatterns: [...shared.testPathIgnorePatterns, "<rootDir>/tests/e2e/", "<rootDir>/tests/system/"] },
+    { ...shared, displayName: "system", roots: ["<rootDir>/tests/system"] },
     { ...shared, displayName: "e2e", roots: ["<rootDir>/tests/e2e"], globalSetup: "<rootDir>/tests/support/globalSetup.ts" },
   ],
 };

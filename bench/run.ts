@@ -2,7 +2,8 @@
  * `npm run bench`: listing at scale against the emulator (real HTTP on loopback), with the
  * emulator's latency set so the figures do not depend on this machine. Each measurement runs in a
  * child process (bench/worker.ts) so memory and CPU are the client's alone. Prints a table, one
- * JSON line per scenario, and writes both to bench/results/.
+ * JSON line per scenario, and the targets met or missed. Results go to reports/bench/ (ignored by
+ * git); `npm run bench -- --save` writes them to bench/results/ too, to commit a new reference.
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
@@ -36,7 +37,7 @@ interface Verdict {
 }
 
 /** Runs one measurement in a worker; asynchronously, since the emulator answers from this process. */
-async function measure(emulator: RunningEmulator, mode: Job["mode"]): Promise<Measurement & { requests: number }> {
+async function measure(emulator: RunningEmulator, mode: Job["mode"], fleet: string[] = []): Promise<Measurement & { requests: number; rateLimited: number }> {
   const target = (instanceId: string) => ({
     url: emulator.url,
     projectId: emulator.projectId,
@@ -45,11 +46,12 @@ async function measure(emulator: RunningEmulator, mode: Job["mode"]): Promise<Me
     secretKey: emulator.credentials.secretKey,
   });
   const warmUpInstance = emulator.control.instances().find((i) => i.name === WARM_UP)?.id ?? emulator.control.addInstance({ backups: 300, name: WARM_UP });
-  const job: Job = { mode, target: target(emulator.instanceId), warmUp: target(warmUpInstance) };
+  const job: Job = { mode, target: target(emulator.instanceId), warmUp: target(warmUpInstance), fleet: fleet.map(target) };
   const since = emulator.control.requests().at(-1)?.sequence ?? 0;
   const { stdout } = await promisify(execFile)(process.execPath, [path.join(__dirname, "worker.js"), JSON.stringify(job)], { encoding: "utf8" });
-  const requests = emulator.control.requests().filter((r) => r.sequence > since && r.route === "backups" && r.path.includes(emulator.instanceId)).length;
-  return { ...(JSON.parse(stdout) as Measurement), requests };
+  const measured = new Set(fleet.length > 0 ? fleet : [emulator.instanceId]);
+  const log = emulator.control.requests().filter((r) => r.sequence > since && r.route === "backups" && [...measured].some((id) => r.path.includes(id)));
+  return { ...(JSON.parse(stdout) as Measurement), requests: log.length, rateLimited: log.filter((r) => r.status === 429).length };
 }
 
 const WARM_UP = "bench-warm-up";
@@ -64,8 +66,8 @@ async function withEmulator<T>(options: EmulatorOptions, run: (emulator: Running
 }
 
 /** The run with the median wall time of `runs` (this machine is a shared VM; one run can be an outlier). */
-async function medianOf(runs: number, run: () => Promise<Measurement & { requests: number }>) {
-  const results: Array<Measurement & { requests: number }> = [];
+async function medianOf<M extends Measurement>(runs: number, run: () => Promise<M>) {
+  const results: M[] = [];
   for (let i = 0; i < runs; i++) results.push(await run());
   return results.sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs / 2)];
 }
@@ -106,7 +108,7 @@ async function throttledScenario(rows: Row[], verdicts: Verdict[]): Promise<void
   const backups = 10_000;
   const runs = 3;
   await withEmulator({ backups, latencyMs: LATENCY_MS, rateLimit: { requestsPerSecond: RATE_LIMIT, burst: RATE_LIMIT } }, async (emulator) => {
-    const results: Array<Measurement & { requests: number }> = [];
+    const results: Array<Measurement & { requests: number; rateLimited: number }> = [];
     for (let i = 0; i < runs; i++) {
       await new Promise((resolve) => setTimeout(resolve, 1_100)); // let the bucket refill between runs
       results.push(await measure(emulator, "package"));
@@ -122,6 +124,30 @@ async function throttledScenario(rows: Row[], verdicts: Verdict[]): Promise<void
     verdicts.push(
       { target: "throttled: 0 failures", met: failures === 0, detail: `${failures} of ${runs} runs failed` },
       { target: "throttled: wall <= 1.25 x floor", met: worst.wallMs <= 1.25 * floor, detail: `worst ${worst.wallMs} ms vs floor ${floor} ms (${round(worst.wallMs / floor)}x)` },
+    );
+  });
+}
+
+/** A platform stack's fleet: 100 instances x 300 backups listed at once, against one account's throttle. */
+async function fleetScenario(rows: Row[], verdicts: Verdict[]): Promise<void> {
+  const instances = 100;
+  const backups = 300;
+  await withEmulator({ backups }, async (emulator) => {
+    const fleet = [emulator.instanceId, ...Array.from({ length: instances - 1 }, (_, i) => emulator.control.addInstance({ backups, seed: i + 2 }))];
+    emulator.control.setRateLimit({ requestsPerSecond: RATE_LIMIT });
+    const result = await measure(emulator, "fleet", fleet);
+    const { requests, rateLimited } = result;
+    const pages = instances * pagesFor(backups);
+    const floor = (pages / RATE_LIMIT) * 1000;
+    const share = requests === 0 ? 1 : rateLimited / requests;
+    rows.push({
+      scenario: `fleet-${instances}x${backups}`, backups: result.backups, requests: result.requests, wallMs: result.wallMs, lowerBoundMs: floor,
+      ratio: round(result.wallMs / floor), peakRssMb: result.peakRssGrowthMb, rateLimited, rateLimitedShare: round(share), ...(result.error ? { error: result.error } : {}),
+    });
+    verdicts.push(
+      { target: "fleet: every listing succeeds", met: !result.error && result.backups === instances * backups, detail: result.error ?? `${result.backups} backups` },
+      { target: "fleet: 429s <= 10% of requests", met: share <= 0.1, detail: `${rateLimited} of ${requests} (${round(100 * share, 1)}%)` },
+      { target: "fleet: wall <= 1.3 x floor", met: result.wallMs <= 1.3 * floor, detail: `${result.wallMs} ms vs floor ${floor} ms (${round(result.wallMs / floor)}x)` },
     );
   });
 }
@@ -146,9 +172,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   const rows: Row[] = [];
   const verdicts: Verdict[] = [];
-  await latencyScenarios(rows, verdicts);
-  await throttledScenario(rows, verdicts);
-  await typingScenario(rows, verdicts);
+  // `BENCH_ONLY=fleet,throttled npm run bench` runs some scenarios only.
+  const only = process.env.BENCH_ONLY?.split(",");
+  const scenarios = { latency: latencyScenarios, throttled: throttledScenario, fleet: fleetScenario, typing: typingScenario };
+  for (const [name, scenario] of Object.entries(scenarios)) if (!only || only.includes(name)) await scenario(rows, verdicts);
 
   const columns = ["scenario", "backups", "requests", "wallMs", "lowerBoundMs", "ratio", "peakRssMb"] as const;
   const table = [
@@ -163,11 +190,15 @@ async function main(): Promise<void> {
   const jsonLines = rows.map((row) => JSON.stringify(row)).join("\n");
 
   console.log(`${table}\n\nTargets:\n${targets}\n\n${jsonLines}\n\nbench took ${round((Date.now() - started) / 1000, 1)} s on ${process.version}`);
-  const dir = path.join(__dirname, "..", "..", "bench", "results");
-  fs.mkdirSync(dir, { recursive: true });
+  const root = path.join(__dirname, "..", "..");
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  fs.writeFileSync(path.join(dir, `${stamp}.jsonl`), `${jsonLines}\n`);
-  fs.writeFileSync(path.join(dir, "latest.md"), `${table}\n\nTargets:\n\n\`\`\`\n${targets}\n\`\`\`\n`);
+  const dirs = [path.join(root, "reports", "bench"), ...(process.argv.includes("--save") ? [path.join(root, "bench", "results")] : [])];
+  for (const dir of dirs) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${stamp}.jsonl`), `${jsonLines}\n`);
+    fs.writeFileSync(path.join(dir, "latest.md"), `${table}\n\nTargets:\n\n\`\`\`\n${targets}\n\`\`\`\n`);
+  }
+  console.log(`results written to ${dirs.map((dir) => path.relative(root, dir)).join(" and ")}`);
   // Figures depend on the machine, so a missed target fails the command only when asked to.
   if (process.env.BENCH_STRICT === "1" && verdicts.some((v) => !v.met)) process.exitCode = 1;
 }

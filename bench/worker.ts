@@ -11,7 +11,7 @@ import type { JsonResponse } from "../provider/http/client";
 import { typePage } from "../provider/backups/typePage";
 import { listSequentially, sequentialPages, type Target } from "./sequentialBaseline";
 
-export type Job = { mode: "package" | "sequential" | "typing"; target: Target; warmUp: Target };
+export type Job = { mode: "package" | "sequential" | "typing" | "fleet"; target: Target; warmUp: Target; fleet?: Target[] };
 
 export interface Measurement {
   readonly wallMs: number;
@@ -62,6 +62,8 @@ async function run(job: Job): Promise<Measurement> {
 async function perform(job: Job): Promise<[() => Promise<unknown>, () => Promise<number>]> {
   const listWithPackage = ({ url, ...idsAndKeys }: Target) => async () => (await getInstanceBackups({ ...idsAndKeys, endpoint: url })).backups.length;
   const listSequentiallyFrom = (target: Target) => async () => (await listSequentially(target)).length;
+  // fleet: every instance at once, as a platform stack's program does; one failure fails the measurement.
+  if (job.mode === "fleet") return [listWithPackage(job.warmUp), async () => (await Promise.all(job.fleet!.map((t) => listWithPackage(t)()))).reduce((a, b) => a + b, 0)];
   if (job.mode === "package") return [listWithPackage(job.warmUp), listWithPackage(job.target)];
   if (job.mode === "sequential") return [listSequentiallyFrom(job.warmUp), listSequentiallyFrom(job.target)];
   // typing: fetch every raw page first, then measure only turning them into typed backups.

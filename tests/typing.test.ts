@@ -40,6 +40,10 @@ describe("wall-clock times in a zone become UTC instants", () => {
     ["2026-01-04T17:30:30+08:00", "UTC", "2026-01-04T09:30:30Z"],
     ["2026-01-04T09:30:30Z", "UTC+08:00", "2026-01-04T09:30:30Z"],
     ["2026-01-04 17:30:30.250", "UTC+08:00", "2026-01-04T09:30:30.250Z"],
+    // Years below 100 are years, not 1900 + year (the trap of Date.UTC).
+    ["0050-01-04 17:30:30", "UTC+08:00", "0050-01-04T09:30:30Z"],
+    ["0000-03-01 00:00:00", "UTC", "0000-03-01T00:00:00Z"],
+    ["0099-12-31 23:59:59", "UTC-01:00", "0100-01-01T00:59:59Z"],
   ])("%s in %s is %s", (wall, zone, utc) => {
     expect(toUtcInstant(wall, zone)).toEqual({ instant: utc });
   });
@@ -97,6 +101,10 @@ describe("each field is typed correctly or refused clearly", () => {
     [{ size: "1.5e3" }, { sizeKb: 1500 }],
     [{ size: 74464 }, { sizeKb: 74464 }],
     [{ size: "2", size_unit: "MB" }, { sizeKb: 2048 }],
+    [{ size: "3", size_unit: "GB" }, { sizeKb: 3 * 1024 * 1024 }],
+    [{ size: "1", size_unit: "TB" }, { sizeKb: 1024 ** 3 }],
+    [{ size: "2048", size_unit: "B" }, { sizeKb: 2 }],
+    [{ size: "5", size_unit: "kb" }, { sizeKb: 5 }],
     [{ backup_level: 1 }, { backupLevel: 1 }],
     [{ extra_field: "ignored" }, { id: "backup-001" }],
     [{ description: null }, { description: "" }],
@@ -110,6 +118,11 @@ describe("each field is typed correctly or refused clearly", () => {
     [{ size: "-5" }, "size must be a non-negative decimal number"],
     [{ size: true }, "size"],
     [{ size_unit: "PB" }, "size_unit must be one of"],
+    [{ size_unit: "constructor" }, 'size_unit must be one of B, KB, MB, GB, TB (got "constructor")'],
+    [{ size_unit: "toString" }, 'size_unit must be one of B, KB, MB, GB, TB (got "toString")'],
+    [{ size_unit: "__proto__" }, "size_unit must be one of"],
+    [{ size: "1e400" }, 'size must be a finite number of KB (got "1e400")'],
+    [{ size: "1e305", size_unit: "TB" }, "size must be a finite number of TB"],
     [{ status: "RESTORING" }, 'status must be one of BUILDING, COMPLETED, FAILED, DELETING (got "RESTORING")'],
     [{ backup_type: "auto" }, "backup_type must be one of Db, Snapshot"],
     [{ backup_level: "x" }, "backup_level must be a positive integer"],

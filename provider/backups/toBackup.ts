@@ -10,7 +10,8 @@ import { toUtcInstant, utcInstant, zoneOffsetMinutes } from "./wallClock";
 
 const DECIMAL = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const POSITIVE_INTEGER = /^[1-9]\d*$/;
-const KB_PER_UNIT: Readonly<Record<string, number>> = { B: 1 / 1024, KB: 1, MB: 1024, GB: 1024 ** 2, TB: 1024 ** 3 };
+/** A Map, not an object: a unit such as "constructor" or "toString" must not find a prototype's member. */
+const KB_PER_UNIT: ReadonlyMap<string, number> = new Map([["B", 1 / 1024], ["KB", 1], ["MB", 1024], ["GB", 1024 ** 2], ["TB", 1024 ** 3]]);
 
 export type Conversion = { backup: Backup } | { problems: string[] };
 
@@ -42,9 +43,11 @@ export function toBackup(record: unknown): Conversion {
   const backupMode = mode === undefined || mode === "" ? undefined : oneOf<BackupMode>(mode, "backup_mode", BACKUP_MODES, problems);
 
   if (id === "" && typeof wire.id === "string") problems.push("id must not be empty");
-  const unit = KB_PER_UNIT[sizeUnit] ?? KB_PER_UNIT[sizeUnit.toUpperCase()];
+  const unit = KB_PER_UNIT.get(sizeUnit.toUpperCase());
+  const sizeKb = Number(size) * (unit ?? 1);
   if (size !== undefined && !DECIMAL.test(size)) problems.push(`size must be a non-negative decimal number (got ${JSON.stringify(size)})`);
-  if (typeof wire.size_unit === "string" && unit === undefined) problems.push(`size_unit must be one of ${Object.keys(KB_PER_UNIT).join(", ")} (got ${JSON.stringify(sizeUnit)})`);
+  else if (size !== undefined && !Number.isFinite(sizeKb)) problems.push(`size must be a finite number of ${sizeUnit || "units"} (got ${JSON.stringify(size)})`);
+  if (typeof wire.size_unit === "string" && unit === undefined) problems.push(`size_unit must be one of ${[...KB_PER_UNIT.keys()].join(", ")} (got ${JSON.stringify(sizeUnit)})`);
   if (backupLevel !== undefined && !POSITIVE_INTEGER.test(backupLevel)) {
     problems.push(`backup_level must be a positive integer such as "1" or "2" (got ${JSON.stringify(backupLevel)})`);
   }
@@ -57,7 +60,7 @@ export function toBackup(record: unknown): Conversion {
     instanceId,
     instanceName,
     status,
-    sizeKb: Number(size) * unit,
+    sizeKb,
     createdAt,
     updatedAt,
     timeZone,

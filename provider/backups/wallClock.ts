@@ -86,7 +86,9 @@ function instantOf(
 ): string | undefined {
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
   if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1] + leap || hour > 23 || minute > 59 || second > 59) return undefined;
-  return formatUtc(Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000 + millis, withMillis);
+  // Not Date.UTC: it reads years 0 to 99 as 1900 to 1999.
+  const epochMs = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000;
+  return formatUtc(epochMs - offsetMinutes * 60_000 + millis, withMillis);
 }
 
 const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, "0"));
@@ -119,6 +121,16 @@ function timeOfDay(secondOfDay: number): string {
     timesOfDay[secondOfDay] = text;
   }
   return text;
+}
+
+/** Day number since 1970-01-01 of a date (days-from-civil, proleptic Gregorian): the inverse of {@link civilDate}. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** `YYYY-MM-DDT` of a day number since 1970-01-01 (civil-from-days, proleptic Gregorian). */

@@ -8,7 +8,7 @@
 import { setMaxListeners } from "node:events";
 
 /** Bodies up to this size read freely. */
-export const LARGE_BODY_BYTES = 1024 * 1024;
+export const LARGE_BODY_BYTES = 128 * 1024;
 
 export class BodyGate {
   private free: number;

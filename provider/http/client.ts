@@ -98,7 +98,7 @@ export class ApiClient {
       let outcome: Outcome;
       try {
         const response = await options.transport.send({ method, url: signed.url, headers: signed.headers, body, timeoutMs: options.requestTimeoutMs, signal });
-        outcome = this.judge(response, context, redactor, () => budget.succeeded(), (wait) => budget.throttled(wait, permit.grantedAt));
+        outcome = this.judge(response, context, redactor, () => budget.succeeded(), (wait) => budget.throttled(wait, permit));
       } catch (error) {
         if (!(error instanceof TransportFailure)) throw error;
         if (!error.transient || attempt >= options.maxAttempts) {

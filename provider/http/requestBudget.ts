@@ -20,8 +20,8 @@ export interface BudgetOptions {
 
 /** Frees the slot of a granted request; call once it has its answer (or none). */
 export interface Permit {
-  /** When the request was let go, to tell which 429s belong to one wave. */
-  readonly grantedAt: number;
+  /** The order in which requests were let go, to tell which 429s belong to one wave. */
+  readonly sequence: number;
   release(): void;
 }
 
@@ -45,7 +45,9 @@ export class RequestBudget {
   private rate = Number.POSITIVE_INFINITY;
   private nextSendAt = 0;
   private pausedUntil = 0;
-  private lastDecreaseAt = Number.NEGATIVE_INFINITY;
+  private granted = 0;
+  /** Requests let go from this one on were sent at the lowered rate. */
+  private firstAfterDecrease = 0;
   private lastThrottledAt = Number.NEGATIVE_INFINITY;
   private recentSuccesses: number[] = [];
   private timer: NodeJS.Timeout | undefined;
@@ -94,14 +96,15 @@ export class RequestBudget {
     });
   }
 
-  /** The API throttled a request let go at `grantedAt`: pause everyone, and slow down once per wave. */
-  throttled(retryAfterMs: number, grantedAt: number): void {
+  /** The API throttled the request of `permit`: pause everyone, and slow down once per wave. */
+  throttled(retryAfterMs: number, permit: Permit): void {
     const now = this.now();
     this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
-    if (grantedAt >= this.lastDecreaseAt) {
+    // A request let go before the last decrease tells nothing new about the lowered rate.
+    if (permit.sequence >= this.firstAfterDecrease) {
       const achieved = this.recentSuccesses.filter((t) => t > now - TRAILING_WINDOW_MS).length;
       this.rate = Math.max(MIN_RATE, Number.isFinite(this.rate) ? this.rate * DECREASE : Math.max(achieved, this.maxInFlight));
-      this.lastDecreaseAt = now;
+      this.firstAfterDecrease = this.granted;
     }
     this.lastThrottledAt = now;
     this.schedule();
@@ -131,14 +134,14 @@ export class RequestBudget {
       const waiter = this.queue.shift()!;
       this.inFlight++;
       if (Number.isFinite(this.rate)) this.nextSendAt = Math.max(now, this.nextSendAt) + 1_000 / this.rate;
-      waiter.grant(this.permit(now));
+      waiter.grant(this.permit());
     }
   }
 
-  private permit(grantedAt: number): Permit {
+  private permit(): Permit {
     let released = false;
     return {
-      grantedAt,
+      sequence: this.granted++,
       release: () => {
         if (released) return;
         released = true;

@@ -36,8 +36,8 @@ export interface Transport {
   send(request: HttpRequest): Promise<HttpResponse>;
 }
 
-/** Larger bodies are refused: a page of 100 backups is about 60 KB. */
-export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Larger bodies are refused: a page of 100 backups is about 60 KB, and 100 KB with the longest texts the API allows. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export interface TransportOptions {
   readonly maxBodyBytes?: number;
@@ -99,7 +99,10 @@ async function readBody(stream: Readable, maxBodyBytes: number, gate: BodyGate, 
       if (releaseLarge === undefined && size > LARGE_BODY_BYTES) releaseLarge = await gate.acquire(signal);
       chunks.push(chunk);
     }
-    return Buffer.concat(chunks, size).toString("utf8");
+    // One flat string: a rope of chunk strings would be copied again by JSON.parse.
+    const text = Buffer.concat(chunks, size).toString("utf8");
+    chunks.length = 0;
+    return text;
   } finally {
     stream.destroy();
     releaseLarge?.();

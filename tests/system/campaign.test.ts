@@ -18,9 +18,9 @@
  * and path; CAMPAIGN_SEED=<seed> CAMPAIGN_PATH=<path> replays it.
  */
 import fc from "fast-check";
-import { TaurusDbBackupsError } from "../provider";
-import { startEmulator, type EmulatorControl, type Fault, type RequestLogEntry } from "../provider/emulator";
-import { argsFor, list } from "./support/emulator";
+import { TaurusDbBackupsError } from "../../provider";
+import { startEmulator, type EmulatorControl, type Fault, type RequestLogEntry } from "../../provider/emulator";
+import { argsFor, list } from "../support/emulator";
 
 const RUNS = Number(process.env.CAMPAIGN_RUNS ?? 300);
 jest.setTimeout(Math.max(120_000, RUNS * 1_000));
