@@ -11,14 +11,17 @@ import { taurusDbPackage } from "./package";
 import { servePlugin } from "./server";
 
 async function main(): Promise<void> {
-  const plugin = await servePlugin(createProvider(taurusDbPackage));
-  process.stdout.write(`${plugin.port}\n`);
+  const serving = servePlugin(createProvider(taurusDbPackage));
+  // Handlers first: once the port is printed the engine may stop the plugin at any moment, and a
+  // signal before the handlers exist would kill it outright.
   const stop = () => {
     // Open keep-alive connections to the API would hold the process; exiting is the point.
-    plugin.stop().then(() => process.exit(0), () => process.exit(1));
+    serving.then((plugin) => plugin.stop()).then(() => process.exit(0), () => process.exit(1));
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  const plugin = await serving;
+  process.stdout.write(`${plugin.port}\n`);
 }
 
 main().catch((error: unknown) => {
