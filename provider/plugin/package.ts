@@ -61,7 +61,7 @@ export interface PluginPackage {
 // accepted (see LAYOUT).
 
 const oneOf = (values: readonly string[]) => values.map((v) => `\`${v}\``).join(", ");
-const secretNote = "Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.";
+const secretNote = "A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.";
 
 const ARGUMENTS: readonly ArgumentDescription<ArgumentGroup>[] = [
   { group: "choice", name: "instanceId", type: "string", required: true, description: "TaurusDB instance id: 36 letters or digits ending in `in07`." },

@@ -24,9 +24,9 @@ func GetInstanceBackups(ctx *pulumi.Context, args *GetInstanceBackupsArgs, opts 
 
 // Arguments of getInstanceBackups.
 type GetInstanceBackupsArgs struct {
-	// Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	AccessKey *string `pulumi:"accessKey"`
-	// An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	AuthToken *string `pulumi:"authToken"`
 	// Applied after fetching: keep only these backup types (`Db`, `Snapshot`).
 	BackupTypes []string `pulumi:"backupTypes"`
@@ -64,9 +64,9 @@ type GetInstanceBackupsArgs struct {
 	RequestTimeoutMs *int `pulumi:"requestTimeoutMs"`
 	// Fail with a clear error when no COMPLETED backup matches, so a restore is never wired to nothing.
 	RequireLatestCompleted *bool `pulumi:"requireLatestCompleted"`
-	// Secret key of an AK/SK pair. Never sent or logged. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Secret key of an AK/SK pair. Never sent or logged. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	SecretKey *string `pulumi:"secretKey"`
-	// Security token of a temporary AK/SK pair (`X-Security-Token`). Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Security token of a temporary AK/SK pair (`X-Security-Token`). A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	SecurityToken *string `pulumi:"securityToken"`
 	// Applied after fetching: keep only these statuses (`BUILDING`, `COMPLETED`, `FAILED`, `DELETING`).
 	Statuses []string `pulumi:"statuses"`
@@ -101,9 +101,9 @@ func GetInstanceBackupsOutput(ctx *pulumi.Context, args GetInstanceBackupsOutput
 
 // Arguments of getInstanceBackups.
 type GetInstanceBackupsOutputArgs struct {
-	// Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	AccessKey pulumi.StringPtrInput `pulumi:"accessKey"`
-	// An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	AuthToken pulumi.StringPtrInput `pulumi:"authToken"`
 	// Applied after fetching: keep only these backup types (`Db`, `Snapshot`).
 	BackupTypes pulumi.StringArrayInput `pulumi:"backupTypes"`
@@ -141,9 +141,9 @@ type GetInstanceBackupsOutputArgs struct {
 	RequestTimeoutMs pulumi.IntPtrInput `pulumi:"requestTimeoutMs"`
 	// Fail with a clear error when no COMPLETED backup matches, so a restore is never wired to nothing.
 	RequireLatestCompleted pulumi.BoolPtrInput `pulumi:"requireLatestCompleted"`
-	// Secret key of an AK/SK pair. Never sent or logged. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Secret key of an AK/SK pair. Never sent or logged. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	SecretKey pulumi.StringPtrInput `pulumi:"secretKey"`
-	// Security token of a temporary AK/SK pair (`X-Security-Token`). Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Security token of a temporary AK/SK pair (`X-Security-Token`). A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	SecurityToken pulumi.StringPtrInput `pulumi:"securityToken"`
 	// Applied after fetching: keep only these statuses (`BUILDING`, `COMPLETED`, `FAILED`, `DELETING`).
 	Statuses pulumi.StringArrayInput `pulumi:"statuses"`

@@ -113,9 +113,9 @@ func (LatestCompletedBackupState) ElementType() reflect.Type {
 }
 
 type latestCompletedBackupArgs struct {
-	// Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	AccessKey *string `pulumi:"accessKey"`
-	// An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	AuthToken *string `pulumi:"authToken"`
 	// Applied after fetching: keep only these backup types (`Db`, `Snapshot`).
 	BackupTypes []string `pulumi:"backupTypes"`
@@ -149,9 +149,9 @@ type latestCompletedBackupArgs struct {
 	Region *string `pulumi:"region"`
 	// Deadline of one request, in milliseconds. Default 30000.
 	RequestTimeoutMs *int `pulumi:"requestTimeoutMs"`
-	// Secret key of an AK/SK pair. Never sent or logged. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Secret key of an AK/SK pair. Never sent or logged. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	SecretKey *string `pulumi:"secretKey"`
-	// Security token of a temporary AK/SK pair (`X-Security-Token`). Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Security token of a temporary AK/SK pair (`X-Security-Token`). A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	SecurityToken *string `pulumi:"securityToken"`
 	// Deadline of the whole listing, retries and rescans included, in milliseconds. Default 300000.
 	TimeoutMs *int `pulumi:"timeoutMs"`
@@ -159,9 +159,9 @@ type latestCompletedBackupArgs struct {
 
 // The set of arguments for constructing a LatestCompletedBackup resource.
 type LatestCompletedBackupArgs struct {
-	// Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	AccessKey pulumi.StringPtrInput
-	// An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	AuthToken pulumi.StringPtrInput
 	// Applied after fetching: keep only these backup types (`Db`, `Snapshot`).
 	BackupTypes pulumi.StringArrayInput
@@ -195,9 +195,9 @@ type LatestCompletedBackupArgs struct {
 	Region pulumi.StringPtrInput
 	// Deadline of one request, in milliseconds. Default 30000.
 	RequestTimeoutMs pulumi.IntPtrInput
-	// Secret key of an AK/SK pair. Never sent or logged. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Secret key of an AK/SK pair. Never sent or logged. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	SecretKey pulumi.StringPtrInput
-	// Security token of a temporary AK/SK pair (`X-Security-Token`). Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Security token of a temporary AK/SK pair (`X-Security-Token`). A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	SecurityToken pulumi.StringPtrInput
 	// Deadline of the whole listing, retries and rescans included, in milliseconds. Default 300000.
 	TimeoutMs pulumi.IntPtrInput

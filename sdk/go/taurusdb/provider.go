@@ -45,9 +45,9 @@ func NewProvider(ctx *pulumi.Context,
 }
 
 type providerArgs struct {
-	// Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	AccessKey *string `pulumi:"accessKey"`
-	// An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	AuthToken *string `pulumi:"authToken"`
 	// Overrides the endpoint from the region table (private clouds, proxies, the emulator): `https`, or `http` to loopback only.
 	Endpoint *string `pulumi:"endpoint"`
@@ -57,17 +57,17 @@ type providerArgs struct {
 	ProjectId *string `pulumi:"projectId"`
 	// Region, e.g. `cn-north-4`. Chooses the endpoint and, without `projectId`, the project. Falls back to `taurusdb:region`, then `HW_REGION_NAME`.
 	Region *string `pulumi:"region"`
-	// Secret key of an AK/SK pair. Never sent or logged. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Secret key of an AK/SK pair. Never sent or logged. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	SecretKey *string `pulumi:"secretKey"`
-	// Security token of a temporary AK/SK pair (`X-Security-Token`). Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Security token of a temporary AK/SK pair (`X-Security-Token`). A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	SecurityToken *string `pulumi:"securityToken"`
 }
 
 // The set of arguments for constructing a Provider resource.
 type ProviderArgs struct {
-	// Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	AccessKey pulumi.StringPtrInput
-	// An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	AuthToken pulumi.StringPtrInput
 	// Overrides the endpoint from the region table (private clouds, proxies, the emulator): `https`, or `http` to loopback only.
 	Endpoint pulumi.StringPtrInput
@@ -77,9 +77,9 @@ type ProviderArgs struct {
 	ProjectId pulumi.StringPtrInput
 	// Region, e.g. `cn-north-4`. Chooses the endpoint and, without `projectId`, the project. Falls back to `taurusdb:region`, then `HW_REGION_NAME`.
 	Region pulumi.StringPtrInput
-	// Secret key of an AK/SK pair. Never sent or logged. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Secret key of an AK/SK pair. Never sent or logged. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	SecretKey pulumi.StringPtrInput
-	// Security token of a temporary AK/SK pair (`X-Security-Token`). Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+	// Security token of a temporary AK/SK pair (`X-Security-Token`). A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 	SecurityToken pulumi.StringPtrInput
 }
 

@@ -138,8 +138,8 @@ def get_instance_backups(access_key: Optional[_builtins.str] = None,
     """
     Lists every full backup of a TaurusDB instance and picks the newest COMPLETED one. Read on every preview and update; nothing is stored.
 
-    :param _builtins.str access_key: Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
-    :param _builtins.str auth_token: An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+    :param _builtins.str access_key: Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
+    :param _builtins.str auth_token: An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
     :param Sequence[_builtins.str] backup_types: Applied after fetching: keep only these backup types (`Db`, `Snapshot`).
     :param _builtins.str created_after: Applied after fetching: keep backups created at or after this ISO 8601 instant (with a zone).
     :param _builtins.str created_before: Applied after fetching: keep backups created strictly before this ISO 8601 instant (with a zone).
@@ -158,8 +158,8 @@ def get_instance_backups(access_key: Optional[_builtins.str] = None,
     :param _builtins.str region: Region, e.g. `cn-north-4`. Chooses the endpoint and, without `projectId`, the project. Falls back to `taurusdb:region`, then `HW_REGION_NAME`.
     :param _builtins.int request_timeout_ms: Deadline of one request, in milliseconds. Default 30000.
     :param _builtins.bool require_latest_completed: Fail with a clear error when no COMPLETED backup matches, so a restore is never wired to nothing.
-    :param _builtins.str secret_key: Secret key of an AK/SK pair. Never sent or logged. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
-    :param _builtins.str security_token: Security token of a temporary AK/SK pair (`X-Security-Token`). Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+    :param _builtins.str secret_key: Secret key of an AK/SK pair. Never sent or logged. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
+    :param _builtins.str security_token: Security token of a temporary AK/SK pair (`X-Security-Token`). A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
     :param Sequence[_builtins.str] statuses: Applied after fetching: keep only these statuses (`BUILDING`, `COMPLETED`, `FAILED`, `DELETING`).
     :param _builtins.int timeout_ms: Deadline of the whole listing, retries and rescans included, in milliseconds. Default 300000.
     """
@@ -226,8 +226,8 @@ def get_instance_backups_output(access_key: pulumi.Input[Optional[Optional[_buil
     """
     Lists every full backup of a TaurusDB instance and picks the newest COMPLETED one. Read on every preview and update; nothing is stored.
 
-    :param _builtins.str access_key: Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
-    :param _builtins.str auth_token: An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+    :param _builtins.str access_key: Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
+    :param _builtins.str auth_token: An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
     :param Sequence[_builtins.str] backup_types: Applied after fetching: keep only these backup types (`Db`, `Snapshot`).
     :param _builtins.str created_after: Applied after fetching: keep backups created at or after this ISO 8601 instant (with a zone).
     :param _builtins.str created_before: Applied after fetching: keep backups created strictly before this ISO 8601 instant (with a zone).
@@ -246,8 +246,8 @@ def get_instance_backups_output(access_key: pulumi.Input[Optional[Optional[_buil
     :param _builtins.str region: Region, e.g. `cn-north-4`. Chooses the endpoint and, without `projectId`, the project. Falls back to `taurusdb:region`, then `HW_REGION_NAME`.
     :param _builtins.int request_timeout_ms: Deadline of one request, in milliseconds. Default 30000.
     :param _builtins.bool require_latest_completed: Fail with a clear error when no COMPLETED backup matches, so a restore is never wired to nothing.
-    :param _builtins.str secret_key: Secret key of an AK/SK pair. Never sent or logged. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
-    :param _builtins.str security_token: Security token of a temporary AK/SK pair (`X-Security-Token`). Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+    :param _builtins.str secret_key: Secret key of an AK/SK pair. Never sent or logged. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
+    :param _builtins.str security_token: Security token of a temporary AK/SK pair (`X-Security-Token`). A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
     :param Sequence[_builtins.str] statuses: Applied after fetching: keep only these statuses (`BUILDING`, `COMPLETED`, `FAILED`, `DELETING`).
     :param _builtins.int timeout_ms: Deadline of the whole listing, retries and rescans included, in milliseconds. Default 300000.
     """

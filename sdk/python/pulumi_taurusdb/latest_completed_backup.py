@@ -45,8 +45,8 @@ class LatestCompletedBackupArgs:
         The set of arguments for constructing a LatestCompletedBackup resource.
 
         :param pulumi.Input[_builtins.str] instance_id: TaurusDB instance id: 36 letters or digits ending in `in07`.
-        :param pulumi.Input[_builtins.str] access_key: Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
-        :param pulumi.Input[_builtins.str] auth_token: An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        :param pulumi.Input[_builtins.str] access_key: Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
+        :param pulumi.Input[_builtins.str] auth_token: An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] backup_types: Applied after fetching: keep only these backup types (`Db`, `Snapshot`).
         :param pulumi.Input[_builtins.str] created_after: Applied after fetching: keep backups created at or after this ISO 8601 instant (with a zone).
         :param pulumi.Input[_builtins.str] created_before: Applied after fetching: keep backups created strictly before this ISO 8601 instant (with a zone).
@@ -62,8 +62,8 @@ class LatestCompletedBackupArgs:
         :param pulumi.Input[_builtins.str] project_id: Project id (32 letters or digits). Found through IAM from the region when left out. Falls back to `taurusdb:projectId`, then `HUAWEICLOUD_SDK_PROJECT_ID` or `HW_PROJECT_ID`.
         :param pulumi.Input[_builtins.str] region: Region, e.g. `cn-north-4`. Chooses the endpoint and, without `projectId`, the project. Falls back to `taurusdb:region`, then `HW_REGION_NAME`.
         :param pulumi.Input[_builtins.int] request_timeout_ms: Deadline of one request, in milliseconds. Default 30000.
-        :param pulumi.Input[_builtins.str] secret_key: Secret key of an AK/SK pair. Never sent or logged. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
-        :param pulumi.Input[_builtins.str] security_token: Security token of a temporary AK/SK pair (`X-Security-Token`). Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        :param pulumi.Input[_builtins.str] secret_key: Secret key of an AK/SK pair. Never sent or logged. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
+        :param pulumi.Input[_builtins.str] security_token: Security token of a temporary AK/SK pair (`X-Security-Token`). A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         :param pulumi.Input[_builtins.int] timeout_ms: Deadline of the whole listing, retries and rescans included, in milliseconds. Default 300000.
         """
         pulumi.set(__self__, "instance_id", instance_id)
@@ -124,7 +124,7 @@ class LatestCompletedBackupArgs:
     @pulumi.getter(name="accessKey")
     def access_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         """
         return pulumi.get(self, "access_key")
 
@@ -136,7 +136,7 @@ class LatestCompletedBackupArgs:
     @pulumi.getter(name="authToken")
     def auth_token(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         """
         return pulumi.get(self, "auth_token")
 
@@ -328,7 +328,7 @@ class LatestCompletedBackupArgs:
     @pulumi.getter(name="secretKey")
     def secret_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Secret key of an AK/SK pair. Never sent or logged. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        Secret key of an AK/SK pair. Never sent or logged. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         """
         return pulumi.get(self, "secret_key")
 
@@ -340,7 +340,7 @@ class LatestCompletedBackupArgs:
     @pulumi.getter(name="securityToken")
     def security_token(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Security token of a temporary AK/SK pair (`X-Security-Token`). Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        Security token of a temporary AK/SK pair (`X-Security-Token`). A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         """
         return pulumi.get(self, "security_token")
 
@@ -394,8 +394,8 @@ class LatestCompletedBackup(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] access_key: Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
-        :param pulumi.Input[_builtins.str] auth_token: An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        :param pulumi.Input[_builtins.str] access_key: Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
+        :param pulumi.Input[_builtins.str] auth_token: An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] backup_types: Applied after fetching: keep only these backup types (`Db`, `Snapshot`).
         :param pulumi.Input[_builtins.str] created_after: Applied after fetching: keep backups created at or after this ISO 8601 instant (with a zone).
         :param pulumi.Input[_builtins.str] created_before: Applied after fetching: keep backups created strictly before this ISO 8601 instant (with a zone).
@@ -412,8 +412,8 @@ class LatestCompletedBackup(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] project_id: Project id (32 letters or digits). Found through IAM from the region when left out. Falls back to `taurusdb:projectId`, then `HUAWEICLOUD_SDK_PROJECT_ID` or `HW_PROJECT_ID`.
         :param pulumi.Input[_builtins.str] region: Region, e.g. `cn-north-4`. Chooses the endpoint and, without `projectId`, the project. Falls back to `taurusdb:region`, then `HW_REGION_NAME`.
         :param pulumi.Input[_builtins.int] request_timeout_ms: Deadline of one request, in milliseconds. Default 30000.
-        :param pulumi.Input[_builtins.str] secret_key: Secret key of an AK/SK pair. Never sent or logged. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
-        :param pulumi.Input[_builtins.str] security_token: Security token of a temporary AK/SK pair (`X-Security-Token`). Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        :param pulumi.Input[_builtins.str] secret_key: Secret key of an AK/SK pair. Never sent or logged. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
+        :param pulumi.Input[_builtins.str] security_token: Security token of a temporary AK/SK pair (`X-Security-Token`). A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         :param pulumi.Input[_builtins.int] timeout_ms: Deadline of the whole listing, retries and rescans included, in milliseconds. Default 300000.
         """
         ...

@@ -30,14 +30,14 @@ class ProviderArgs:
         """
         The set of arguments for constructing a Provider resource.
 
-        :param pulumi.Input[_builtins.str] access_key: Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
-        :param pulumi.Input[_builtins.str] auth_token: An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        :param pulumi.Input[_builtins.str] access_key: Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
+        :param pulumi.Input[_builtins.str] auth_token: An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         :param pulumi.Input[_builtins.str] endpoint: Overrides the endpoint from the region table (private clouds, proxies, the emulator): `https`, or `http` to loopback only.
         :param pulumi.Input[_builtins.str] iam_endpoint: Overrides the IAM endpoint used to find the project id.
         :param pulumi.Input[_builtins.str] project_id: Project id (32 letters or digits). Found through IAM from the region when left out. Falls back to `taurusdb:projectId`, then `HUAWEICLOUD_SDK_PROJECT_ID` or `HW_PROJECT_ID`.
         :param pulumi.Input[_builtins.str] region: Region, e.g. `cn-north-4`. Chooses the endpoint and, without `projectId`, the project. Falls back to `taurusdb:region`, then `HW_REGION_NAME`.
-        :param pulumi.Input[_builtins.str] secret_key: Secret key of an AK/SK pair. Never sent or logged. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
-        :param pulumi.Input[_builtins.str] security_token: Security token of a temporary AK/SK pair (`X-Security-Token`). Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        :param pulumi.Input[_builtins.str] secret_key: Secret key of an AK/SK pair. Never sent or logged. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
+        :param pulumi.Input[_builtins.str] security_token: Security token of a temporary AK/SK pair (`X-Security-Token`). A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         """
         if access_key is not None:
             pulumi.set(__self__, "access_key", access_key)
@@ -60,7 +60,7 @@ class ProviderArgs:
     @pulumi.getter(name="accessKey")
     def access_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         """
         return pulumi.get(self, "access_key")
 
@@ -72,7 +72,7 @@ class ProviderArgs:
     @pulumi.getter(name="authToken")
     def auth_token(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         """
         return pulumi.get(self, "auth_token")
 
@@ -132,7 +132,7 @@ class ProviderArgs:
     @pulumi.getter(name="secretKey")
     def secret_key(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Secret key of an AK/SK pair. Never sent or logged. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        Secret key of an AK/SK pair. Never sent or logged. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         """
         return pulumi.get(self, "secret_key")
 
@@ -144,7 +144,7 @@ class ProviderArgs:
     @pulumi.getter(name="securityToken")
     def security_token(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Security token of a temporary AK/SK pair (`X-Security-Token`). Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        Security token of a temporary AK/SK pair (`X-Security-Token`). A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         """
         return pulumi.get(self, "security_token")
 
@@ -173,14 +173,14 @@ class Provider(pulumi.ProviderResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] access_key: Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
-        :param pulumi.Input[_builtins.str] auth_token: An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        :param pulumi.Input[_builtins.str] access_key: Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
+        :param pulumi.Input[_builtins.str] auth_token: An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         :param pulumi.Input[_builtins.str] endpoint: Overrides the endpoint from the region table (private clouds, proxies, the emulator): `https`, or `http` to loopback only.
         :param pulumi.Input[_builtins.str] iam_endpoint: Overrides the IAM endpoint used to find the project id.
         :param pulumi.Input[_builtins.str] project_id: Project id (32 letters or digits). Found through IAM from the region when left out. Falls back to `taurusdb:projectId`, then `HUAWEICLOUD_SDK_PROJECT_ID` or `HW_PROJECT_ID`.
         :param pulumi.Input[_builtins.str] region: Region, e.g. `cn-north-4`. Chooses the endpoint and, without `projectId`, the project. Falls back to `taurusdb:region`, then `HW_REGION_NAME`.
-        :param pulumi.Input[_builtins.str] secret_key: Secret key of an AK/SK pair. Never sent or logged. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
-        :param pulumi.Input[_builtins.str] security_token: Security token of a temporary AK/SK pair (`X-Security-Token`). Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        :param pulumi.Input[_builtins.str] secret_key: Secret key of an AK/SK pair. Never sent or logged. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
+        :param pulumi.Input[_builtins.str] security_token: Security token of a temporary AK/SK pair (`X-Security-Token`). A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         """
         ...
     @overload

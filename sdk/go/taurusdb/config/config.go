@@ -11,12 +11,12 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+// Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 func GetAccessKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "taurusdb:accessKey")
 }
 
-// An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+// An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 func GetAuthToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "taurusdb:authToken")
 }
@@ -41,12 +41,12 @@ func GetRegion(ctx *pulumi.Context) string {
 	return config.Get(ctx, "taurusdb:region")
 }
 
-// Secret key of an AK/SK pair. Never sent or logged. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+// Secret key of an AK/SK pair. Never sent or logged. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 func GetSecretKey(ctx *pulumi.Context) string {
 	return config.Get(ctx, "taurusdb:secretKey")
 }
 
-// Security token of a temporary AK/SK pair (`X-Security-Token`). Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+// Security token of a temporary AK/SK pair (`X-Security-Token`). A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
 func GetSecurityToken(ctx *pulumi.Context) string {
 	return config.Get(ctx, "taurusdb:securityToken")
 }

@@ -23,14 +23,14 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def access_key(self) -> Optional[str]:
         """
-        Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         """
         return __config__.get('accessKey')
 
     @_builtins.property
     def auth_token(self) -> Optional[str]:
         """
-        An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        An IAM user token, sent as `X-Auth-Token`, instead of an AK/SK pair. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         """
         return __config__.get('authToken')
 
@@ -65,14 +65,14 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def secret_key(self) -> Optional[str]:
         """
-        Secret key of an AK/SK pair. Never sent or logged. Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        Secret key of an AK/SK pair. Never sent or logged. A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         """
         return __config__.get('secretKey')
 
     @_builtins.property
     def security_token(self) -> Optional[str]:
         """
-        Security token of a temporary AK/SK pair (`X-Security-Token`). Stored encrypted in the state (never in outputs); read from provider configuration or the environment when not given.
+        Security token of a temporary AK/SK pair (`X-Security-Token`). A secret: never in outputs or logs, and encrypted wherever Pulumi stores it. Falls back to provider configuration, then the environment.
         """
         return __config__.get('securityToken')
 
