@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ensureEngine } from "./engine";
-import { PASSPHRASE, workRoot, type LocalStack } from "./localStack";
+import { localEngineEnv, localStackHandle, workRoot, type LocalStack } from "./localStack";
 import { ensureYamlLanguageHost } from "./yamlLanguageHost";
 
 export interface YamlStackOptions {
@@ -40,25 +40,10 @@ export async function createYamlStack(options: YamlStackOptions): Promise<LocalS
       pulumiCommand,
       pulumiHome: options.pulumiHome,
       secretsProvider: "passphrase",
-      envVars: {
-        PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
-        PULUMI_SKIP_UPDATE_CHECK: "true",
-        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
-        PATH: [engine.binDir, yamlHost.binDir, process.env.PATH ?? ""].join(path.delimiter),
-      },
+      envVars: localEngineEnv([engine.binDir, yamlHost.binDir]),
     },
   );
   if (options.config) await stack.setAllConfig(options.config);
 
-  return {
-    stack,
-    workDir,
-    engine,
-    readState: () => fs.readFileSync(path.join(stateDir, ".pulumi", "stacks", options.project, "dev.json"), "utf8"),
-    async dispose() {
-      await stack.workspace.removeStack("dev", { force: true }).catch(() => undefined);
-      fs.rmSync(workDir, { recursive: true, force: true });
-    },
-  };
+  return localStackHandle(stack, engine, workDir, options.project);
 }

@@ -13,7 +13,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { ensureEngine, type Engine } from "../../scripts/engine";
-import { emulatorConfig, PASSPHRASE, workRoot } from "../../scripts/localStack";
+import { emulatorConfig, localEngineEnv, workRoot } from "../../scripts/localStack";
 import { installPluginFromTarball, type InstalledPlugin } from "../../scripts/pluginInstall";
 import { ensurePythonEnv, type PythonEnv } from "../../scripts/pythonEnv";
 
@@ -68,13 +68,7 @@ describe("a Python inline program with the generated SDK through the engine", ()
         instanceId: { value: emulator.instanceId },
         restoreGeneration: { value: restoreGeneration },
       },
-      env: {
-        PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
-        PULUMI_SKIP_UPDATE_CHECK: "true",
-        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
-        PATH: `${engine.binDir}${path.delimiter}${process.env.PATH ?? ""}`,
-      },
+      env: localEngineEnv([engine.binDir]),
     };
     return new Promise((resolve, reject) => {
       const child = spawn(python.python, [SCRIPT], { stdio: ["pipe", "pipe", "pipe"] });
