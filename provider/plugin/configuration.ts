@@ -3,6 +3,7 @@
  * of an explicit `pulumi:providers:taurusdb` resource. The engine checks it (CheckConfig), compares
  * it with the last deployment's (DiffConfig) and hands it over (Configure).
  */
+import { withoutCredentialValues } from "./credentialFailures";
 import type { CheckResult, DiffResult } from "./handlers";
 import type { PluginPackage } from "./package";
 import { asSecret, containsUnknown, reveal, type PropertyMap, type PropertyValue } from "./wire";
@@ -32,10 +33,9 @@ function plainValues(map: PropertyMap): Record<string, string> {
 }
 
 export function checkConfig(pkg: PluginPackage, news: PropertyMap): CheckResult {
-  const failures = pkg.configIssues(plainValues(news)).map((issue) => ({
-    property: issue.key,
-    reason: `${pkg.description.name}:${issue.key} ${issue.problem}`,
-  }));
+  const label = (key: string) => `${pkg.description.name}:${key}`;
+  const issues = pkg.configIssues(plainValues(news)).map((issue) => ({ property: issue.key, reason: `${label(issue.key)} ${issue.problem}` }));
+  const failures = withoutCredentialValues(issues, pkg.credentialKeys, label);
   // A credential set with `pulumi config set` (no --secret) or as a plain provider input is still
   // stored encrypted: the checked inputs are what the engine writes into the state.
   const inputs: PropertyMap = { ...news };

@@ -9,6 +9,7 @@
  *     secret when any input other than a credential is secret (credentials say who asks, not which
  *     backup is chosen, so they do not hide the choice).
  */
+import { withoutCredentialValues } from "./credentialFailures";
 import type { CheckResult, DiffResult } from "./handlers";
 import type { PluginPackage } from "./package";
 import { asSecret, containsSecret, containsUnknown, fromPlainMap, isSecret, revealMap, UNKNOWN, type PropertyMap } from "./wire";
@@ -30,7 +31,8 @@ export class LatestCompletedBackupResource {
     for (const [key, value] of Object.entries(inputs)) {
       if (this.credentials.has(key) || containsSecret(news[key])) inputs[key] = asSecret(value);
     }
-    return { inputs, failures: (result.failures ?? []).map((f) => ({ property: f.property, reason: f.reason })) };
+    const failures = (result.failures ?? []).map((f) => ({ property: f.property, reason: f.reason }));
+    return { inputs, failures: withoutCredentialValues(failures, [...this.credentials], (key) => key) };
   }
 
   async diff(id: string, olds: PropertyMap, news: PropertyMap, oldInputs: PropertyMap): Promise<DiffResult> {

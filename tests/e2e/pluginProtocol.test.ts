@@ -124,10 +124,23 @@ describe("provider configuration", () => {
   test("CheckConfig reports every bad value, unknown key and half credential set, without quoting a secret", async () => {
     const response = await checkConfig({ version: "0.1.0", endpoint: "ftp://example.com", regoin: "cn-north-4", projectId: "short", accessKey: "AK-ONLY-VALUE" });
     const failures = response.getFailuresList().map((f) => [f.getProperty(), f.getReason()]);
-    expect(failures.map(([property]) => property).sort()).toEqual(["endpoint", "projectId", "regoin", "secretKey"]);
+    expect(failures.map(([property]) => property).sort()).toEqual(["", "endpoint", "projectId", "regoin"]);
+    expect(failures.find(([p]) => p === "")![1]).toMatch(/^taurusdb:secretKey is needed with taurusdb:accessKey/);
     expect(failures.find(([p]) => p === "endpoint")![1]).toMatch(/must use https/);
     expect(failures.find(([p]) => p === "regoin")![1]).toMatch(/is not a taurusdb configuration key/);
     expect(JSON.stringify(failures)).not.toContain("AK-ONLY-VALUE");
+  });
+
+  test("a bad credential is reported without a property, so the engine does not print its value beside the reason", async () => {
+    const response = await checkConfig({ ...connection(), authToken: "token with spaces" });
+    const failures = response.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() }));
+    expect(failures).toEqual([{ property: "", reason: expect.stringMatching(/^taurusdb:authToken must be printable ASCII/) }]);
+    expect(JSON.stringify(failures)).not.toContain("token with spaces");
+    const check = await plugin.call<providerPb.CheckRequest, providerPb.CheckResponse>(
+      "check",
+      new providerPb.CheckRequest().setUrn(URN).setType(RESOURCE_TYPE).setOlds(struct({})).setNews(struct({ instanceId: emulator.instanceId, securityToken: "tok en" })),
+    );
+    expect(check.getFailuresList().map((f) => [f.getProperty(), f.getReason()])).toEqual([["", expect.stringMatching(/^securityToken must be printable ASCII/)]]);
   });
 
   test("CheckConfig accepts a valid configuration and returns credentials as secrets, even when given plain", async () => {
