@@ -50,6 +50,8 @@ export interface ListingRuntime {
   /** Who the caller is in messages (`getInstanceBackups`, `LatestCompletedBackup`), and how it names arguments. */
   readonly context?: string;
   readonly merge?: MergeOptions;
+  /** The caller's cancel (the engine's Cancel, Ctrl-C): aborts the listing with its reason. */
+  readonly signal?: AbortSignal;
 }
 
 /** The reason a listing's leftovers are aborted with once it has settled; nobody sees it. */
@@ -66,6 +68,9 @@ export async function listInstanceBackups(args: GetInstanceBackupsArgs | Readonl
   const listing = new AbortController();
   setMaxListeners(0, listing.signal);
   const timer = setTimeout(() => listing.abort(new TaurusDbTimeoutError(instanceId, timeoutMs, pagesFetched)), timeoutMs);
+  const cancel = () => listing.abort(runtime.signal!.reason);
+  runtime.signal?.throwIfAborted();
+  runtime.signal?.addEventListener("abort", cancel, { once: true });
   const client = new ApiClient({
     credentials: connection.credentials,
     transport: runtime.transport ?? (sharedTransport ??= createTransport()),
@@ -112,11 +117,12 @@ export async function listInstanceBackups(args: GetInstanceBackupsArgs | Readonl
       ...(latest ? { latestCompletedBackupId: latest.id, latestCompletedBackup: latest } : {}),
     };
   } catch (error) {
-    // Whatever was interrupted by the deadline, the deadline is the story.
-    if (listing.signal.aborted && listing.signal.reason instanceof TaurusDbTimeoutError) throw listing.signal.reason;
+    // Whatever was interrupted by the deadline or the caller's cancel, that is the story.
+    if (listing.signal.aborted) throw listing.signal.reason;
     throw error;
   } finally {
     clearTimeout(timer);
+    runtime.signal?.removeEventListener("abort", cancel);
     listing.abort(new ListingSettled());
   }
 }

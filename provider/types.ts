@@ -13,7 +13,7 @@ export interface ConnectionArgs {
   region?: string;
   /** Project id (32 letters or digits). Found through IAM from the region when left out. */
   projectId?: string;
-  /** Overrides the endpoint from the region table (private clouds, proxies, the emulator). */
+  /** Overrides the endpoint from the region table (private clouds, proxies, the emulator): `https`, or `http` to loopback only. */
   endpoint?: string;
   /** Overrides the IAM endpoint used to find the project id. */
   iamEndpoint?: string;
@@ -85,12 +85,19 @@ export type GetInstanceBackupsOutputArgs = Inputs<GetInstanceBackupsArgs>;
 
 /** One full backup, typed. Times are UTC instants in ISO 8601 ending in `Z`. */
 export interface Backup {
+  /** Backup id, e.g. `1a2b...br01`: what a restore takes. */
   readonly id: string;
+  /** Backup name, e.g. `daily-backup-20260104`. */
   readonly name: string;
+  /** Free text given when the backup was made; empty when none. */
   readonly description: string;
+  /** Id of the instance the backup belongs to. */
   readonly instanceId: string;
+  /** Name of the instance the backup belongs to. */
   readonly instanceName: string;
+  /** `BUILDING`, `COMPLETED`, `FAILED` or `DELETING`; only a COMPLETED backup can be restored. */
   readonly status: BackupStatus;
+  /** Size in KB (1024 bytes), from the API's `size` and `size_unit`. */
   readonly sizeKb: number;
   /** Creation instant, from the API's wall-clock `created` and `time_zone`. */
   readonly createdAt: string;
@@ -98,19 +105,31 @@ export interface Backup {
   readonly updatedAt: string;
   /** The time zone the API reported, as sent (e.g. `UTC+08:00`). */
   readonly timeZone: string;
+  /** `Db` (physical) or `Snapshot`. */
   readonly backupType: BackupType;
+  /**
+   * Backup level, `1` or `2`.
+   * @integer
+   */
   readonly backupLevel: number;
+  /** How it was taken: `Db` (physical) or `Snapshot`. */
   readonly backupMethod: BackupType;
+  /** Free text the API reports about the backup's use. */
   readonly useDetail: string;
-  /** Only when the API sends it. */
+  /** `differential` or `completed`; only when the API sends it. */
   readonly backupMode?: BackupMode;
 }
 
 /** Result of {@link getInstanceBackups}. */
 export interface GetInstanceBackupsResult {
+  /** The instance listed. */
   readonly instanceId: string;
+  /** The project, as given or as found through IAM from the region. */
   readonly projectId: string;
-  /** How many backups the API listed (its `total_count`), before the local filters. */
+  /**
+   * How many backups the API listed (its `total_count`), before the local filters.
+   * @integer
+   */
   readonly totalCount: number;
   /** The backups that pass the local filters, in the API's order. */
   readonly backups: Backup[];

@@ -9,7 +9,8 @@
  *      so `go install pkg@version` refuses it).
  * The version is the one of the installed `@pulumi/pulumi` SDK, so engine and SDK match.
  *
- * Run directly (`npm run engine`) it prints where the engine is.
+ * Run directly (`npm run engine`) it prints where the engine is, and provides the YAML language
+ * host the same way (./yamlLanguageHost.ts).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -48,21 +49,32 @@ export function ensureEngine(log: (line: string) => void = () => undefined): Eng
     return { binDir, root, version, source: "cache" };
   }
 
-  fs.mkdirSync(cacheDir(), { recursive: true });
-  const staging = fs.mkdtempSync(path.join(cacheDir(), `.staging-v${version}-`));
-  try {
+  let source: Engine["source"] = "installer";
+  buildIntoCache(root, `v${version}`, (staging) => {
     log(`Pulumi engine v${version} is not cached; trying the official installer...`);
-    let source: Engine["source"] = "installer";
     if (!tryInstaller(version, staging, log)) {
       source = "go build";
       buildWithGo(version, staging, log);
     }
     addNodejsProviderScript(path.join(staging, "bin"));
+  });
+  if (!works(cached)) throw new Error(`the engine at ${cached} does not run`);
+  log(`Pulumi engine v${version} cached at ${root} (${source}).`);
+  return { binDir, root, version, source };
+}
+
+/**
+ * Fills `root` (a directory in the cache) by running `build` in a staging directory beside it, then
+ * renames the staging directory into place: a half-built tool is never seen as cached, and two
+ * processes building at once each finish with a complete copy.
+ */
+export function buildIntoCache(root: string, label: string, build: (staging: string) => void): void {
+  fs.mkdirSync(cacheDir(), { recursive: true });
+  const staging = fs.mkdtempSync(path.join(cacheDir(), `.staging-${label}-`));
+  try {
+    build(staging);
     fs.rmSync(root, { recursive: true, force: true });
-    fs.renameSync(staging, root); // atomic: a half-built engine is never seen as cached
-    if (!works(cached)) throw new Error(`the engine at ${cached} does not run`);
-    log(`Pulumi engine v${version} cached at ${root} (${source}).`);
-    return { binDir, root, version, source };
+    fs.renameSync(staging, root); // atomic
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }
@@ -160,6 +172,10 @@ if (require.main === module) {
   try {
     const engine = ensureEngine((line) => console.log(line));
     console.log(`pulumi v${engine.version} (${engine.source}): ${engine.binDir}`);
+    // Required here, not imported at the top: the YAML host module imports this one.
+    const { ensureYamlLanguageHost } = require("./yamlLanguageHost") as typeof import("./yamlLanguageHost");
+    const yaml = ensureYamlLanguageHost((line) => console.log(line));
+    console.log(`pulumi-language-yaml ${yaml.version ? `v${yaml.version}` : "(version not reported)"} (${yaml.source}): ${yaml.binDir}`);
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);

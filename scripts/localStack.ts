@@ -81,23 +81,35 @@ export async function createLocalStack(options: LocalStackOptions): Promise<Loca
       pulumiHome: path.join(root, "pulumi-home"),
       secretsProvider: "passphrase",
       projectSettings: { name: options.project, runtime: "nodejs", backend: { url: `file://${stateDir}` } },
-      envVars: {
-        PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
-        PULUMI_SKIP_UPDATE_CHECK: "true",
-        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
-        PATH: `${engine.binDir}${path.delimiter}${process.env.PATH ?? ""}`,
-        ...options.env,
-      },
+      envVars: { ...localEngineEnv([engine.binDir]), ...options.env },
     },
   );
   if (options.config) await stack.setAllConfig(options.config);
 
+  return localStackHandle(stack, engine, workDir, options.project);
+}
+
+/**
+ * The engine's environment for a local stack: the passphrase, no update checks and no plugin
+ * downloads, and `binDirs` (the engine's, a language host's) first on PATH.
+ */
+export function localEngineEnv(binDirs: readonly string[]): Record<string, string> {
+  return {
+    PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
+    PATH: [...binDirs, process.env.PATH ?? ""].join(path.delimiter),
+  };
+}
+
+/** A stack whose file backend is `<workDir>/state`, with its state file and clean-up. */
+export function localStackHandle(stack: auto.Stack, engine: Engine, workDir: string, project: string): LocalStack {
   return {
     stack,
     workDir,
     engine,
-    readState: () => fs.readFileSync(path.join(stateDir, ".pulumi", "stacks", options.project, "dev.json"), "utf8"),
+    readState: () => fs.readFileSync(path.join(workDir, "state", ".pulumi", "stacks", project, "dev.json"), "utf8"),
     async dispose() {
       await stack.workspace.removeStack("dev", { force: true }).catch(() => undefined);
       fs.rmSync(workDir, { recursive: true, force: true });

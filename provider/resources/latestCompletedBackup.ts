@@ -25,7 +25,13 @@ export interface LatestCompletedBackupArgs extends Inputs<Pick<GetInstanceBackup
   onExpired?: pulumi.Input<OnExpired>;
 }
 
+/**
+ * The newest COMPLETED backup, chosen once and then pinned (like `keepers` in the random provider)
+ * until the instance, a filter or a keeper changes. A refresh checks the pinned backup still exists
+ * and is COMPLETED; `onExpired` says what happens when it is not.
+ */
 export class LatestCompletedBackup extends pulumi.dynamic.Resource {
+  /** The instance whose backup is pinned. */
   declare readonly instanceId: pulumi.Output<string>;
   /** The project, as given or as found through IAM. */
   declare readonly projectId: pulumi.Output<string>;
@@ -35,6 +41,7 @@ export class LatestCompletedBackup extends pulumi.dynamic.Resource {
   declare readonly backup: pulumi.Output<Backup>;
   /** When the backup was pinned (ISO 8601, UTC). */
   declare readonly resolvedAt: pulumi.Output<string>;
+  /** The keepers the backup was pinned with. */
   declare readonly keepers: pulumi.Output<Record<string, string> | undefined>;
   /** False once a refresh found the pinned backup expired or no longer COMPLETED (with `onExpired: "keep"`). */
   declare readonly available: pulumi.Output<boolean>;

@@ -12,7 +12,7 @@
  * the resource gone so the next update pins anew, `fail` makes the next update stop with an error.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { PIN_CHOICE_NAMES, PIN_INPUT_NAMES } from "../arguments/catalogue";
+import { CREDENTIAL_NAMES, PIN_CHOICE_NAMES, PIN_INPUT_NAMES } from "../arguments/catalogue";
 import { PIN_OPTIONS, type OnExpired } from "../arguments/resourceOptions";
 import { BackupTooOldError, InvalidArgumentsError, NoCompletedBackupError, PinnedBackupUnavailableError, TaurusDbBackupsError } from "../errors";
 import { listInstanceBackups } from "../listing";
@@ -32,7 +32,7 @@ type Bag = Record<string, unknown>;
 
 export function latestCompletedBackupProvider(host: ProviderHost): pulumi.dynamic.ResourceProvider {
   const list = (inputs: Bag, overrides: Bag = {}): Promise<GetInstanceBackupsResult> =>
-    listInstanceBackups({ ...pick(inputs, PIN_INPUT_NAMES), ...overrides }, { sources: host.sources(), context: CONTEXT });
+    listInstanceBackups({ ...pick(inputs, PIN_INPUT_NAMES), ...overrides }, { sources: host.sources(), context: CONTEXT, signal: host.signal });
 
   /** The newest COMPLETED backup the inputs choose, with `maxAge` checked. */
   const choose = async (inputs: Bag) => {
@@ -92,7 +92,8 @@ export function latestCompletedBackupProvider(host: ProviderHost): pulumi.dynami
       const kept = keptInputs(props);
       // The API filters by name; the name narrows the listing to a page, and the id confirms it.
       const byName = pinned.name ? { filterField: "name", filterContent: pinned.name } : {};
-      const current = (await list(kept, byName)).backups.find((backup) => backup.id === pinned.id);
+      // Credentials are never kept; the plugin passes those given as (secret) inputs beside the state.
+      const current = (await list({ ...kept, ...pick(props, CREDENTIAL_NAMES) }, byName)).backups.find((backup) => backup.id === pinned.id);
       if (current?.status === "COMPLETED") return { id, props: { ...props, backup: current, available: true, missingSince: null } };
 
       const why = current ? `is ${current.status}, no longer COMPLETED` : "no longer exists (expired or deleted)";

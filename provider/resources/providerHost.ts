@@ -11,6 +11,8 @@ export interface ProviderHost {
   sources(): SettingSources;
   readonly log: ProviderLog;
   now(): number;
+  /** Aborts every listing the provider started (the plugin's Cancel); a dynamic provider has none. */
+  readonly signal?: AbortSignal;
 }
 
 /** A host whose stack config is set by the engine's `configure` call (until then, none). */

@@ -56,19 +56,25 @@ export interface CheckOptions {
 export function settingsIssues(merged: MergedSettings, options: CheckOptions = {}): ArgumentIssue[] {
   const isUnknown = options.isUnknown ?? (() => false);
   const issues: ArgumentIssue[] = merged.unknownNames.map((key) => ({ argument: key, problem: "is not an argument of this function (check the spelling)" }));
-  for (const name of ARGUMENT_NAMES) {
-    const value = merged.values[name];
-    const spec: ArgumentSpec = ARGUMENTS[name];
-    if ((value === undefined && !spec.required) || isUnknown(value)) continue;
-    const result = spec.rule.safeParse(value, { reportInput: true });
-    if (!result.success) issues.push(...toArgumentIssues(merged.origins[name] ?? name, result.error.issues, Boolean(spec.secret)));
-  }
+  issues.push(...valueIssues(merged, ARGUMENT_NAMES, options));
   const known = (name: ArgumentName) => {
     const value = merged.values[name];
     return value !== undefined && !isUnknown(value) && ARGUMENTS[name].rule.safeParse(value).success ? value : undefined;
   };
   issues.push(...pairingIssues(merged, known), ...credentialIssues(merged), ...reachabilityIssues(merged, known));
   return issues;
+}
+
+/** Each value of `names` against its rule; a required one also when missing. */
+export function valueIssues(merged: MergedSettings, names: readonly ArgumentName[], options: CheckOptions = {}): ArgumentIssue[] {
+  const isUnknown = options.isUnknown ?? (() => false);
+  return names.flatMap((name) => {
+    const value = merged.values[name];
+    const spec: ArgumentSpec = ARGUMENTS[name];
+    if ((value === undefined && !spec.required) || isUnknown(value)) return [];
+    const result = spec.rule.safeParse(value, { reportInput: true });
+    return result.success ? [] : toArgumentIssues(merged.origins[name] ?? name, result.error.issues, Boolean(spec.secret));
+  });
 }
 
 /** Problems with a resource's own inputs (see ../arguments/resourceOptions.ts); unknown values wait. */
@@ -129,7 +135,7 @@ function pairingIssues(merged: MergedSettings, known: (name: ArgumentName) => un
 }
 
 /** One complete set from one place: an AK/SK pair (and a security token for temporary keys), or a token. */
-function credentialIssues(merged: MergedSettings): ArgumentIssue[] {
+export function credentialIssues(merged: MergedSettings): ArgumentIssue[] {
   const { values, origins, credentialSource } = merged;
   if (credentialSource === undefined) return [{ argument: "credentials", problem: `none found. ${WHERE_CREDENTIALS_GO}` }];
   const has = (name: CredentialName) => values[name] !== undefined;

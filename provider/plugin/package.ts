@@ -1,0 +1,113 @@
+/**
+ * The seam between the plugin and the package's core: the only file in `provider/plugin/` that
+ * imports the rest of `provider/` (besides ./identity.ts). The plugin runs the same core as the
+ * dynamic providers: the same settings, validation and listing for `getInstanceBackups`, and the
+ * same provider object for `LatestCompletedBackup`, built for a host whose stack config is the
+ * plugin's provider configuration. Everything else in the plugin sees only {@link PluginPackage}.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { ARGUMENTS, CONFIG_NAMESPACE, namesOf, type ArgumentName } from "../arguments/catalogue";
+import { InvalidArgumentsError } from "../errors";
+import { listInstanceBackups } from "../listing";
+import { UNKNOWN as CORE_UNKNOWN } from "../resources/inputs";
+import { latestCompletedBackupProvider } from "../resources/latestCompletedBackupProvider";
+import { engineLog } from "../resources/engineLog";
+import type { ProviderHost } from "../resources/providerHost";
+import { mergeSettings } from "../settings/merge";
+import type { SettingSources } from "../settings/sources";
+import { credentialIssues, valueIssues } from "../validation/validate";
+import schema from "../../schema.json";
+import { Cancellation } from "./cancellation";
+import { PLUGIN_IDENTITY } from "./identity";
+
+/** A dynamic-provider object, as the core implements each resource. */
+export type CoreResourceProvider = pulumi.dynamic.ResourceProvider;
+
+/** Reads one configuration key (without the `taurusdb:` prefix). */
+export type ConfigReader = (key: string) => string | undefined;
+
+/** One problem with one argument or configuration key; the problem never quotes a secret. */
+export interface Issue {
+  readonly key: string;
+  readonly problem: string;
+}
+
+export interface PluginPackage {
+  readonly name: string;
+  readonly version: string;
+  /** The package schema, as `GetSchema` answers it (schema.json, generated from the catalogue). */
+  readonly schema: string;
+  /** Names of the provider configuration keys (`taurusdb:<key>`). */
+  readonly configKeys: readonly string[];
+  /** Arguments that are credentials: always secret, never in a resource's outputs. */
+  readonly credentialKeys: readonly string[];
+  /** Problems with the values of a provider configuration (absent values are not problems: the environment may supply them). */
+  configIssues(config: Readonly<Record<string, string>>): Issue[];
+  /** Takes the provider configuration the engine handed over. */
+  configure(config: ConfigReader): void;
+  /** `getInstanceBackups`: lists with the given arguments; settings not given come from the configuration, then the environment. */
+  listBackups(args: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** The engine's Cancel, which every listing of the plugin listens to. */
+  readonly cancellation: Cancellation;
+  /** The issues of an error that reports invalid arguments, or undefined for any other error. */
+  argumentIssues(error: unknown): Issue[] | undefined;
+  readonly latestCompletedBackup: {
+    readonly provider: CoreResourceProvider;
+    /** How the core object expects a value that is not known yet (the dynamic-provider convention). */
+    readonly unknownPlaceholder: string;
+    /** Outputs the core object computes, as opposed to inputs it echoes. */
+    readonly computedOutputs: readonly string[];
+  };
+}
+
+const CONFIG_KEYS: readonly ArgumentName[] = namesOf("connection", "credential");
+
+let configuration: ConfigReader = () => undefined;
+const cancellation = new Cancellation();
+/** The plugin's settings: its provider configuration as `taurusdb:*` stack config, and its environment. */
+const sources = (): SettingSources => ({
+  stackConfig: (key) => (key.startsWith(`${CONFIG_NAMESPACE}:`) ? configuration(key.slice(CONFIG_NAMESPACE.length + 1)) : undefined),
+  env: process.env,
+});
+// The engine gives a provider plugin its address as the first argument, as it does a dynamic provider.
+const host: ProviderHost = { sources, log: engineLog(process.argv[2]), now: Date.now, signal: cancellation.signal };
+
+function configIssues(config: Readonly<Record<string, string>>): Issue[] {
+  const unknown = Object.keys(config).filter((key) => !(CONFIG_KEYS as readonly string[]).includes(key));
+  const merged = mergeSettings({}, { stackConfig: (key) => config[key.slice(CONFIG_NAMESPACE.length + 1)], env: {} });
+  const keyOf = (origin: string) => origin.replace(/^stack config \w+:/, "");
+  return [
+    ...unknown.map((key) => ({ key, problem: `is not a ${CONFIG_NAMESPACE} configuration key (known: ${CONFIG_KEYS.join(", ")})` })),
+    // Only what is given: settings left out may come from the environment.
+    ...valueIssues(merged, CONFIG_KEYS).map((issue) => ({ key: keyOf(issue.argument), problem: issue.problem })),
+    // A set problem belongs to no one key: it is reported without one.
+    ...(merged.credentialSource ? credentialIssues(merged).map((issue) => ({ key: "", problem: `${issue.argument}: ${issue.problem}` })) : []),
+  ];
+}
+
+/** The issues of an {@link InvalidArgumentsError}, keyed by top-level argument; undefined for any other error. */
+function argumentIssues(error: unknown): Issue[] | undefined {
+  if (!(error instanceof InvalidArgumentsError)) return undefined;
+  return error.issues.map((issue) => ({ key: issue.argument.replace(/[.[].*$/, ""), problem: issue.problem }));
+}
+
+async function listBackups(args: Record<string, unknown>): Promise<Record<string, unknown>> {
+  return { ...(await listInstanceBackups(args, { sources: sources(), signal: cancellation.signal })) };
+}
+
+export const taurusDbPackage: PluginPackage = {
+  ...PLUGIN_IDENTITY,
+  schema: JSON.stringify(schema),
+  configKeys: CONFIG_KEYS,
+  credentialKeys: CONFIG_KEYS.filter((key) => ARGUMENTS[key].kind === "credential"),
+  configIssues,
+  configure: (config) => void (configuration = config),
+  listBackups,
+  cancellation,
+  argumentIssues,
+  latestCompletedBackup: {
+    provider: latestCompletedBackupProvider(host),
+    unknownPlaceholder: CORE_UNKNOWN,
+    computedOutputs: ["backupId", "backup", "projectId", "resolvedAt", "available", "missingSince", "inputs"],
+  },
+};

@@ -1,0 +1,48 @@
+/**
+ * The taurusdb provider: one instance per plugin process, which the engine starts per provider
+ * (the default one configured from stack config, or each explicit `pulumi:providers:taurusdb`).
+ * It routes each call to the package's function or resource, holds the configuration Configure
+ * handed over, and runs every operation under the engine's cancellation.
+ */
+import { checkConfig, configFromRequest, diffConfig } from "./configuration";
+import { GetInstanceBackupsFunction } from "./getInstanceBackupsFunction";
+import type { ProviderHandlers, ResourceRef } from "./handlers";
+import { LatestCompletedBackupResource } from "./latestCompletedBackupResource";
+import type { PluginPackage } from "./package";
+
+export function createProvider(pkg: PluginPackage): ProviderHandlers {
+  const { name, cancellation } = pkg;
+  const functionToken = `${name}:index:getInstanceBackups`;
+  const resourceType = `${name}:index:LatestCompletedBackup`;
+  const getInstanceBackups = new GetInstanceBackupsFunction(pkg);
+  const latestCompletedBackup = new LatestCompletedBackupResource(pkg);
+
+  const resource = (ref: ResourceRef): LatestCompletedBackupResource => {
+    if (ref.type !== resourceType) throw new Error(`The ${name} provider has no resource type ${JSON.stringify(ref.type)} (it has ${resourceType}).`);
+    return latestCompletedBackup;
+  };
+  const run = <T>(what: string, operation: () => Promise<T>) => cancellation.run(what, operation);
+
+  return {
+    version: pkg.version,
+    getSchema: () => pkg.schema,
+
+    checkConfig: async ({ news }) => checkConfig(pkg, news),
+    diffConfig: async ({ oldInputs, olds, news }) => diffConfig(Object.keys(oldInputs).length > 0 ? oldInputs : olds, news),
+    configure: async ({ args, variables }) => pkg.configure(configFromRequest(pkg, args, variables)),
+
+    invoke: ({ token, args }) => {
+      if (token !== functionToken) return Promise.reject(new Error(`The ${name} provider has no function ${JSON.stringify(token)} (it has ${functionToken}).`));
+      return run(token, () => getInstanceBackups.invoke(args));
+    },
+
+    check: (req) => run(`Checking ${req.urn}`, () => resource(req).check(req.olds, req.news)),
+    diff: (req) => run(`Diffing ${req.urn}`, () => resource(req).diff(req.id, req.olds, req.news)),
+    create: (req) => run(`Creating ${req.urn}`, () => resource(req).create(req.properties, req.preview)),
+    read: (req) => run(`Reading ${req.urn}`, () => resource(req).read(req.id, req.properties, req.inputs)),
+    update: (req) => run(`Updating ${req.urn}`, () => resource(req).update(req.id, req.olds, req.news)),
+    delete: (req) => run(`Deleting ${req.urn}`, () => resource(req).delete(req.id, req.properties)),
+
+    cancel: async () => cancellation.cancel(),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The plugin tarball (`npm run plugin:pack`): what it holds, that the real `pulumi plugin install
+ * --file` installs it where the engine looks, and that the installed executable needs nothing
+ * beside it (no node_modules, no NODE_PATH). That the engine runs the installed copy for real
+ * programs is shown by yamlProgram.test.ts and pythonProgram.test.ts, which use this installation.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { ensureEngine, type Engine } from "../../scripts/engine";
+import { PLUGIN_EXECUTABLE, PLUGIN_NAME, PLUGIN_VERSION } from "../../scripts/packPlugin";
+import { installPluginFromTarball, type InstalledPlugin } from "../../scripts/pluginInstall";
+
+jest.setTimeout(120_000);
+
+const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8"));
+let engine: Engine;
+let installed: InstalledPlugin;
+
+beforeAll(async () => {
+  engine = ensureEngine();
+  installed = await installPluginFromTarball(engine, "package");
+});
+afterAll(() => installed?.dispose());
+
+test("the tarball holds the executable plugin and the licenses of what it bundles, nothing else", () => {
+  const listing = execFileSync("tar", ["-tzvf", installed.packed.tarball], { encoding: "utf8" }).trim().split("\n");
+  const entries = listing.map((line) => ({ mode: line.split(/\s+/)[0], name: line.split(/\s+/).pop() }));
+  expect(entries.map((e) => e.name).sort()).toEqual([PLUGIN_EXECUTABLE, "THIRD-PARTY-NOTICES.txt"].sort());
+  expect(entries.find((e) => e.name === PLUGIN_EXECUTABLE)!.mode).toMatch(/^-rwxr-xr-x/);
+  expect(path.basename(installed.packed.tarball)).toBe(`${PLUGIN_EXECUTABLE}-v${PLUGIN_VERSION}.tar.gz`);
+  const notices = fs.readFileSync(path.join(path.dirname(installed.executable), "THIRD-PARTY-NOTICES.txt"), "utf8");
+  for (const dependency of ["@pulumi/pulumi", "@grpc/grpc-js", "google-protobuf", ...Object.keys(manifest.dependencies)]) {
+    expect(notices).toContain(`${dependency}@`);
+  }
+});
+
+test("pulumi plugin install --file puts it where the engine finds it, at the package's version", () => {
+  const plugins = JSON.parse(
+    execFileSync(path.join(engine.binDir, "pulumi"), ["plugin", "ls", "--json"], {
+      encoding: "utf8",
+      env: { ...process.env, PULUMI_HOME: installed.pulumiHome, PULUMI_SKIP_UPDATE_CHECK: "true" },
+    }),
+  );
+  expect(plugins).toEqual([expect.objectContaining({ name: PLUGIN_NAME, kind: "resource", version: manifest.version })]);
+  expect(fs.statSync(installed.executable).mode & 0o111).not.toBe(0);
+});
+
+test("the installed executable is self-contained: it serves from an empty directory with no NODE_PATH, and stops on SIGINT", async () => {
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), "taurusdb-plugin-cwd-"));
+  try {
+    const env = { PATH: process.env.PATH ?? "", HOME: empty };
+    const child = spawn(installed.executable, ["127.0.0.1:1"], { cwd: empty, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const firstLine = await new Promise<string>((resolve, reject) => {
+      let stdout = "";
+      child.stdout.on("data", (chunk) => {
+        stdout += chunk;
+        if (stdout.includes("\n")) resolve(stdout.split("\n")[0]);
+      });
+      child.on("exit", (code) => reject(new Error(`exited ${code} before serving: ${stderr}`)));
+    });
+    expect(firstLine).toMatch(/^\d+$/);
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+    expect(stderr).toBe("");
+  } finally {
+    fs.rmSync(empty, { recursive: true, force: true });
+  }
+});

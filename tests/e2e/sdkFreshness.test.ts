@@ -1,0 +1,37 @@
+/**
+ * schema.json and the generated SDKs are what the plugin's package description makes today, told
+ * without running Go: schema.json is rebuilt here and compared, and sdk/schema.sha256 records the
+ * schema the committed SDKs were generated from. Then the Go SDK is compiled (the Python SDK is
+ * installed and run by pythonProgram.test.ts).
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { PLUGIN_NAME, PLUGIN_VERSION } from "../../scripts/packPlugin";
+import { SCHEMA_FILE, schemaText, SDK_SCHEMA_HASH_FILE, sha256 } from "../../scripts/schema";
+
+jest.setTimeout(600_000);
+
+const ROOT = path.join(__dirname, "..", "..");
+const read = (file: string) => fs.readFileSync(path.join(ROOT, file), "utf8");
+
+test("schema.json is the schema the plugin serves (else run `npm run schema`, or `npm run sdks`)", () => {
+  expect(read(SCHEMA_FILE)).toBe(schemaText());
+});
+
+test("the committed SDKs were generated from this schema.json (else run `npm run sdks`)", () => {
+  expect(read(SDK_SCHEMA_HASH_FILE).trim()).toBe(sha256(read(SCHEMA_FILE)));
+});
+
+test("both SDKs ask the engine for this plugin at this version", () => {
+  for (const file of ["sdk/python/pulumi_taurusdb/pulumi-plugin.json", "sdk/go/taurusdb/pulumi-plugin.json"]) {
+    expect(JSON.parse(read(file))).toEqual({ resource: true, name: PLUGIN_NAME, version: PLUGIN_VERSION });
+  }
+});
+
+test("the Go SDK compiles and passes go vet", () => {
+  if (spawnSync("go", ["version"]).status !== 0) throw new Error("Go is needed to check the Go SDK: install it from https://go.dev/dl/.");
+  const vet = spawnSync("go", ["vet", "./..."], { cwd: path.join(ROOT, "sdk", "go"), env: { ...process.env, CGO_ENABLED: "0" }, encoding: "utf8" });
+  expect(vet.stderr).toBe("");
+  expect(vet.status).toBe(0);
+});
