@@ -9,9 +9,6 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
 export const SIGNING_ALGORITHM = "SDK-HMAC-SHA256";
 
-/** SHA-256 of the empty body, which every GET signs. */
-export const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
-
 /** What the signature covers. Header names may have any case; values are sent exactly as given. */
 export interface SignableRequest {
   readonly method: string;

@@ -67,10 +67,6 @@ export class RequestScheduler {
     };
   }
 
-  pendingCount(): number {
-    return this.scheduled.length;
-  }
-
   /** Messages of the errors mutations and hooks threw, oldest first. */
   errors(): string[] {
     return [...this.keptErrors];
@@ -82,11 +78,6 @@ export class RequestScheduler {
     if (due.length > 0) this.scheduled = this.scheduled.filter((s) => !due.includes(s));
     for (const s of due) this.guard(() => s.mutation(control));
     for (const hook of [...this.hooks]) this.guard(() => hook(request, control));
-  }
-
-  clear(): void {
-    this.scheduled = [];
-    this.hooks.clear();
   }
 
   private guard(action: () => void): void {

@@ -1,0 +1,37 @@
+// @ts-check
+/**
+ * `npm run mutation`: StrykerJS plants small bugs in the client's core one at a time and runs the
+ * unit tests that cover each (per-test coverage), to measure whether the tests would catch them.
+ * Reports go to reports/mutation/ (ignored by git).
+ *
+ * The core is the data path: arguments, settings, validation, signing, HTTP (budget, retries,
+ * redaction, transport), API calls, paging, typing, selection and the listing. Left out: the
+ * emulator (the tests' own server), and the layers on top (resources, plugin, command line), whose
+ * tests run the real engine or child processes and take seconds each; they are too slow to run per
+ * mutant, and their logic below the Pulumi plumbing is this core.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  packageManager: "npm",
+  testRunner: "jest",
+  jest: { projectType: "custom", configFile: "jest.unit.config.js", enableFindRelatedTests: false },
+  checkers: ["typescript"],
+  tsconfigFile: "tsconfig.json",
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: "perTest",
+  mutate: [
+    "provider/{arguments,settings,validation,http,calls,paging,backups,selection}/**/*.ts",
+    "provider/api/signature.ts",
+    "provider/listing.ts",
+  ],
+  ignorePatterns: ["dist", "reports", ".pulumi-work", "sdk", "sdkgen", "examples/*/node_modules"],
+  concurrency: 2,
+  timeoutMS: 20_000,
+  incremental: true,
+  incrementalFile: "reports/mutation/stryker-incremental.json",
+  reporters: ["clear-text", "progress-append-only", "html", "json"],
+  htmlReporter: { fileName: "reports/mutation/index.html" },
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  tempDirName: "reports/.stryker-tmp",
+  cleanTempDir: "always",
+};
