@@ -219,6 +219,15 @@ describe("failures", () => {
     expect(emulator.control.stats().requests).toBe(0);
   });
 
+  test("exit 2 without a region or an endpoint, saying which flags and variables give them, and no stack config", async () => {
+    const { HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK } = env;
+    const result = await run(["latest", "--instance", emulator.instanceId], { HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK });
+    expect(result.code).toBe(EXIT_CODES.usage);
+    expect(result.stderr).toContain("--region: is needed to find the endpoint: set --region or environment variable HW_REGION_NAME, or give the endpoint (--endpoint or environment variable TAURUSDB_ENDPOINT)");
+    expect(result.stderr).toContain("--project-id: is needed, or a region to find it from: set --project-id, environment variable HUAWEICLOUD_SDK_PROJECT_ID");
+    expect(result.stderr).not.toMatch(/stack config|argument,/);
+  });
+
   test("half a pair in the environment names the variable that is set, never its value", async () => {
     const { TAURUSDB_ENDPOINT, HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_SK } = env;
     const result = await run(["latest", "--instance", emulator.instanceId], { TAURUSDB_ENDPOINT, HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_SK });
