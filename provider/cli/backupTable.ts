@@ -5,7 +5,8 @@ const COLUMNS = ["ID", "STATUS", "TYPE", "SIZE", "CREATED"] as const;
 
 export function backupTable(backups: readonly Backup[]): string {
   const rows = [COLUMNS as readonly string[], ...backups.map((b) => [b.id, b.status, b.backupType, formatSize(b.sizeKb), b.createdAt])];
-  const widths = COLUMNS.map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  // A reduce, not Math.max(...): a listing may have a million rows, more than a call takes arguments.
+  const widths = COLUMNS.map((_, i) => rows.reduce((widest, row) => Math.max(widest, row[i].length), 0));
   const sizeColumn = COLUMNS.indexOf("SIZE");
   return rows
     .map((row) => row.map((cell, i) => (i === sizeColumn ? cell.padStart(widths[i]) : i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join("  "))
