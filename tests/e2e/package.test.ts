@@ -64,32 +64,85 @@ test("the User-Agent version is the package's", () => {
 const PROBED_VERSIONS = process.env.TAURUSDB_PULUMI_VERSIONS?.split(",");
 const PULUMI_VERSIONS = PROBED_VERSIONS ?? [LOWEST_PULUMI, NEWEST_PULUMI_FOR_NODE_20];
 
+/** A fresh project outside the repository with these dependencies and the tarball. */
+function userProject(label: string, dependencies: Record<string, string>): string {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), `taurusdb-user-${label}-`));
+  fs.copyFileSync(tarball, path.join(project, path.basename(tarball)));
+  fs.writeFileSync(
+    path.join(project, "package.json"),
+    JSON.stringify({
+      name: "user-project",
+      private: true,
+      dependencies: { ...dependencies, "pulumi-taurusdb-backups": `file:./${path.basename(tarball)}` },
+      devDependencies: { "@types/node": manifest.devDependencies["@types/node"] },
+    }),
+  );
+  return project;
+}
+
+/** Runs node in the project, so modules resolve from its node_modules. */
+async function nodeIn(project: string, args: readonly string[], env: Record<string, string> = {}): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync(process.execPath, [...args], { cwd: project, encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: project, ...env } });
+    return stdout.trim();
+  } catch (error) {
+    const failed = error as Error & { stderr?: string; stdout?: string };
+    throw new Error(`node ${args.join(" ")} failed:\n${failed.stderr || failed.stdout || failed.message}`);
+  }
+}
+
+const newestCompleted = () => emulator.control.backups().find((b) => b.status === "COMPLETED")!.id;
+
+describe("a project that installed only the tarball, for the command line", () => {
+  let project: string;
+  beforeAll(async () => {
+    project = userProject("cli", {});
+    await npmInstall(project, ["--no-package-lock"]);
+  }, 300_000);
+  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  test("npm installed no @pulumi/pulumi and no @grpc/grpc-js: both are optional peers", () => {
+    expect(fs.existsSync(path.join(project, "node_modules", "@pulumi"))).toBe(false);
+    expect(fs.existsSync(path.join(project, "node_modules", "@grpc"))).toBe(false);
+    expect(fs.existsSync(path.join(project, "node_modules", "pulumi-taurusdb-backups", "dist", "provider", "cli", "main.js"))).toBe(true);
+  });
+
+  test("both commands run from node_modules/.bin", async () => {
+    const bin = path.join(project, "node_modules", ".bin");
+    expect(await nodeIn(project, [path.join(bin, "taurusdb-emulator"), "--help"])).toMatch(/^Usage: taurusdb-emulator/);
+    const latest = await nodeIn(project, [path.join(bin, "taurusdb-backups"), "latest", "--instance", emulator.instanceId, "--quiet"], {
+      TAURUSDB_ENDPOINT: emulator.url,
+      HUAWEICLOUD_SDK_PROJECT_ID: emulator.projectId,
+      HUAWEICLOUD_SDK_AK: emulator.credentials.accessKey,
+      HUAWEICLOUD_SDK_SK: emulator.credentials.secretKey,
+    });
+    expect(latest).toBe(newestCompleted());
+  });
+});
+
+test("npm refuses an @pulumi/pulumi below the peer range", async () => {
+  const published: string[] = [JSON.parse(await npm(["view", `@pulumi/pulumi@<${LOWEST_PULUMI}`, "version", "--json"], os.tmpdir()))].flat();
+  const newer = (a: string, b: string) => {
+    const [x, y] = [a, b].map((v) => v.split(".").map(Number));
+    const differs = x.findIndex((part, i) => part !== y[i]);
+    return differs >= 0 && x[differs] > y[differs];
+  };
+  const below = published.reduce((newest, v) => (newer(v, newest) ? v : newest)); // the newest release under the floor
+  expect(below).toMatch(/^3\./);
+  const project = userProject("below", { "@pulumi/pulumi": below });
+  try {
+    await expect(npmInstall(project, ["--no-package-lock"])).rejects.toThrow(new RegExp(`ERESOLVE[\\s\\S]*peer(Optional)? @pulumi/pulumi@"${manifest.peerDependencies["@pulumi/pulumi"]}"`));
+  } finally {
+    fs.rmSync(project, { recursive: true, force: true });
+  }
+});
+
 describe.each(PULUMI_VERSIONS)("a project with @pulumi/pulumi %s that installed the tarball", (pulumiVersion) => {
   let project: string;
-
-  /** Runs node in the project, so modules resolve from its node_modules. */
-  async function node(args: readonly string[], env: Record<string, string> = {}): Promise<string> {
-    try {
-      const { stdout } = await execFileAsync(process.execPath, [...args], { cwd: project, encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: project, ...env } });
-      return stdout.trim();
-    } catch (error) {
-      const failed = error as Error & { stderr?: string; stdout?: string };
-      throw new Error(`node ${args.join(" ")} failed:\n${failed.stderr || failed.stdout || failed.message}`);
-    }
-  }
+  const node = (args: readonly string[], env?: Record<string, string>) => nodeIn(project, args, env);
 
   beforeAll(async () => {
-    project = fs.mkdtempSync(path.join(os.tmpdir(), `taurusdb-user-${pulumiVersion}-`));
-    fs.copyFileSync(tarball, path.join(project, path.basename(tarball)));
-    fs.writeFileSync(
-      path.join(project, "package.json"),
-      JSON.stringify({
-        name: "user-project",
-        private: true,
-        dependencies: { "@pulumi/pulumi": pulumiVersion, "pulumi-taurusdb-backups": `file:./${path.basename(tarball)}` },
-        devDependencies: { "@types/node": manifest.devDependencies["@types/node"] },
-      }),
-    );
+    project = userProject(pulumiVersion, { "@pulumi/pulumi": pulumiVersion });
     await npmInstall(project, ["--no-package-lock", ...(PROBED_VERSIONS ? ["--legacy-peer-deps"] : [])]);
   }, 300_000);
   afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
@@ -110,18 +163,6 @@ describe.each(PULUMI_VERSIONS)("a project with @pulumi/pulumi %s that installed 
     expect(await node(["-p", 'require("pulumi-taurusdb-backups/package.json").version'])).toBe(manifest.version);
   });
 
-  test("both commands run from the project's node_modules/.bin", async () => {
-    const bin = path.join(project, "node_modules", ".bin");
-    expect(await node([path.join(bin, "taurusdb-emulator"), "--help"])).toMatch(/^Usage: taurusdb-emulator/);
-    const latest = await node([path.join(bin, "taurusdb-backups"), "latest", "--instance", emulator.instanceId, "--quiet"], {
-      TAURUSDB_ENDPOINT: emulator.url,
-      HUAWEICLOUD_SDK_PROJECT_ID: emulator.projectId,
-      HUAWEICLOUD_SDK_AK: emulator.credentials.accessKey,
-      HUAWEICLOUD_SDK_SK: emulator.credentials.secretKey,
-    });
-    expect(latest).toBe(emulator.control.backups().find((b) => b.status === "COMPLETED")!.id);
-  });
-
   test("a TypeScript program compiles against the package's declarations, reads and pins the newest COMPLETED backup through the real engine, and its state holds no path of this machine and no credential", async () => {
     fs.copyFileSync(path.join(ROOT, "tests", "fixtures", "userProject", "pinLatest.ts"), path.join(project, "pinLatest.ts"));
     fs.writeFileSync(
@@ -131,7 +172,7 @@ describe.each(PULUMI_VERSIONS)("a project with @pulumi/pulumi %s that installed 
     // The compiler is a tool, taken from here; every type it checks comes from the project.
     await node([path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"]);
 
-    const newest = emulator.control.backups().find((b) => b.status === "COMPLETED")!.id;
+    const newest = newestCompleted();
     const outputs = JSON.parse(
       (
         await node(["pinLatest.js"], {
