@@ -107,7 +107,7 @@ describe("latest", () => {
     const result = await run(["latest", "--instance", emulator.instanceId, "--created-before", twoDaysAgo, "--max-age", "1d"], env);
     expect(result.code).toBe(EXIT_CODES.tooOld);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/is \d+d( \d+h)? old, older than maxAge 1d/);
+    expect(result.stderr).toMatch(/is \d+d( \d+h)? old, older than --max-age 1d: .* or raise --max-age\./);
   });
 });
 
