@@ -50,11 +50,13 @@ afterAll(async () => {
   fs.rmSync(packDir, { recursive: true, force: true });
 });
 
-test("the tarball holds the compiled library, README, LICENSE and CHANGELOG, and nothing of the repository's tooling", () => {
+test("the tarball holds the compiled library (code and declarations), README, LICENSE and CHANGELOG, and nothing of the repository's tooling", () => {
   expect(packedFiles).toEqual(
     expect.arrayContaining(["package.json", "README.md", "LICENSE", "CHANGELOG.md", "dist/provider/index.js", "dist/provider/index.d.ts", "dist/provider/cli/main.js", "dist/provider/emulator/cli.js"]),
   );
   expect(packedFiles.filter((f) => !f.startsWith("dist/provider/") && !["package.json", "README.md", "LICENSE", "CHANGELOG.md", "schema.json"].includes(f))).toEqual([]);
+  // Source maps would point at TypeScript sources the tarball does not hold.
+  expect(packedFiles.filter((f) => f.startsWith("dist/provider/") && !/\.(js|d\.ts)$/.test(f))).toEqual([]);
 });
 
 test("the User-Agent version is the package's", () => {
