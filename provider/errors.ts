@@ -182,11 +182,13 @@ export class BackupTooOldError extends TaurusDbBackupsError {
     readonly createdAt: string,
     readonly ageMs: number,
     readonly maxAge: string,
+    /** How the caller names the setting: `maxAge`, or `--max-age` on the command line. */
+    argument = "maxAge",
   ) {
     super(
       `The newest COMPLETED backup of instance ${instanceId}, ${backupId} (created ${createdAt}), is ${formatAge(ageMs)} old, ` +
-        `older than maxAge ${maxAge}: a restore from it would lose more than ${maxAge} of data. ` +
-        `Check the instance's automated backups, or raise maxAge.`,
+        `older than ${argument} ${maxAge}: a restore from it would lose more than ${maxAge} of data. ` +
+        `Check the instance's automated backups, or raise ${argument}.`,
     );
   }
 }

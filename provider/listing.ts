@@ -107,7 +107,7 @@ export async function listInstanceBackups(args: GetInstanceBackupsArgs | Readonl
     const backups = applyFilters(snapshot.backups, valid);
     const latest = latestCompleted(backups);
     if ((valid.requireLatestCompleted || valid.maxAge) && !latest) throw new NoCompletedBackupError(instanceId, snapshot.totalCount, backups.length);
-    if (latest && valid.maxAge) checkAge(latest, valid.maxAge, runtime.now?.() ?? Date.now());
+    if (latest && valid.maxAge) checkAge(latest, valid.maxAge, runtime.now?.() ?? Date.now(), runtime.merge?.argumentLabel?.("maxAge"));
     reporter.done(instanceId, { backups: snapshot.totalCount, pages: snapshot.pages, scans: snapshot.scans, latestCompletedBackupId: latest?.id });
     return {
       instanceId,
@@ -128,9 +128,9 @@ export async function listInstanceBackups(args: GetInstanceBackupsArgs | Readonl
 }
 
 /** The recovery-point guard: the newest COMPLETED backup must be younger than `maxAge`. */
-export function checkAge(latest: Backup, maxAge: string, now: number): void {
+export function checkAge(latest: Backup, maxAge: string, now: number, argument?: string): void {
   const ageMs = now - Date.parse(latest.createdAt);
-  if (ageMs > parseDuration(maxAge)) throw new BackupTooOldError(latest.instanceId, latest.id, latest.createdAt, ageMs, maxAge);
+  if (ageMs > parseDuration(maxAge)) throw new BackupTooOldError(latest.instanceId, latest.id, latest.createdAt, ageMs, maxAge, argument);
 }
 
 /** The query parameters passed through to the API, by their wire names. */

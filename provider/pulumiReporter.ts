@@ -4,7 +4,7 @@
  * and does not pile up in the final diagnostics.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { silentReporter, type ProgressReporter } from "./reporting";
+import { progressText, silentReporter, type ProgressReporter } from "./reporting";
 
 /**
  * Reports through `pulumi.log`, attached to `resource` when given, inside a Pulumi program (one run
@@ -14,19 +14,17 @@ export function pulumiReporter(resource?: pulumi.Resource): ProgressReporter {
   if (!pulumi.runtime.hasEngine() && !pulumi.runtime.hasMonitor()) return silentReporter;
   const ignore = () => undefined;
   return {
-    page(instanceId, p) {
-      const message = `${instanceId}: fetched page ${p.pagesFetched}/${p.pages} (${p.backupsFetched} of ${p.totalCount} backups)`;
-      pulumi.log.info(message, resource, undefined, true).catch(ignore);
+    page(instanceId, progress) {
+      pulumi.log.info(progressText.page(instanceId, progress), resource, undefined, true).catch(ignore);
     },
-    retry(instanceId, e) {
-      pulumi.log.debug(`${instanceId}: attempt ${e.attempt} failed (${e.reason}); retrying in ${e.delayMs} ms`, resource).catch(ignore);
+    retry(instanceId, event) {
+      pulumi.log.debug(progressText.retry(instanceId, event), resource).catch(ignore);
     },
     rescan(instanceId, scan, reason) {
-      pulumi.log.warn(`${instanceId}: the backup list changed while paging (${reason}); scanning again (scan ${scan})`, resource).catch(ignore);
+      pulumi.log.warn(progressText.rescan(instanceId, scan, reason), resource).catch(ignore);
     },
-    done(instanceId, s) {
-      const latest = s.latestCompletedBackupId ? `newest COMPLETED ${s.latestCompletedBackupId}` : "no COMPLETED backup";
-      pulumi.log.info(`${instanceId}: listed ${s.backups} backups in ${s.pages} page(s), ${s.scans} scan(s); ${latest}`, resource).catch(ignore);
+    done(instanceId, summary) {
+      pulumi.log.info(progressText.done(instanceId, summary), resource).catch(ignore);
     },
   };
 }

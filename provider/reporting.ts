@@ -1,15 +1,35 @@
 /**
  * Progress of a listing: what a listing tells as it goes. Inside a Pulumi program it goes to
- * Pulumi's log (./pulumiReporter.ts), on the command line to stderr, and nowhere otherwise.
+ * Pulumi's log (./pulumiReporter.ts), on the command line to stderr (./cli/stderrProgress.ts), and
+ * nowhere otherwise. Both say it in the words of {@link progressText}.
  */
 import type { RetryEvent } from "./http/client";
 import type { ScanProgress } from "./paging/collectSnapshot";
+
+export interface ListingSummary {
+  readonly backups: number;
+  readonly pages: number;
+  readonly scans: number;
+  readonly latestCompletedBackupId?: string;
+}
 
 export interface ProgressReporter {
   page(instanceId: string, progress: ScanProgress): void;
   retry(instanceId: string, event: RetryEvent): void;
   rescan(instanceId: string, scan: number, reason: string): void;
-  done(instanceId: string, summary: { backups: number; pages: number; scans: number; latestCompletedBackupId?: string }): void;
+  done(instanceId: string, summary: ListingSummary): void;
 }
 
 export const silentReporter: ProgressReporter = { page() {}, retry() {}, rescan() {}, done() {} };
+
+/** The one wording of each progress event, whichever reporter shows it. */
+export const progressText = {
+  page: (instanceId: string, p: ScanProgress) => `${instanceId}: fetched page ${p.pagesFetched}/${p.pages} (${p.backupsFetched} of ${p.totalCount} backups)`,
+  retry: (instanceId: string, e: RetryEvent) => `${instanceId}: attempt ${e.attempt} failed (${e.reason}); retrying in ${e.delayMs} ms`,
+  rescan: (instanceId: string, scan: number, reason: string) =>
+    `${instanceId}: the backup list changed while paging (${reason}); scanning again (scan ${scan})`,
+  done: (instanceId: string, s: ListingSummary) =>
+    `${instanceId}: listed ${s.backups} backups in ${s.pages} page(s), ${s.scans} scan(s); ${
+      s.latestCompletedBackupId ? `newest COMPLETED ${s.latestCompletedBackupId}` : "no COMPLETED backup"
+    }`,
+} as const;

@@ -56,12 +56,16 @@ export function repoRoot(): string {
   throw new Error(`cannot find the pulumi-taurusdb-backups package above ${__dirname}`);
 }
 
-/** `.pulumi-work/`, with `node_modules/pulumi-taurusdb-backups` linking back to the repository. */
+/**
+ * `.pulumi-work/`, with `node_modules/pulumi-taurusdb-backups` linking back to the repository: the
+ * same link `npm install` makes in the repository's own node_modules (scripts/selfLink.js), made
+ * here too because that node_modules may be another checkout's, shared through a symlink.
+ */
 export function workRoot(): string {
   const root = path.join(repoRoot(), ".pulumi-work");
-  const link = path.join(root, "node_modules", "pulumi-taurusdb-backups");
-  fs.mkdirSync(path.dirname(link), { recursive: true });
-  if (!fs.existsSync(link)) fs.symlinkSync(path.relative(path.dirname(link), repoRoot()), link, "dir");
+  const { linkSelf } = require(path.join(repoRoot(), "scripts", "selfLink.js")) as { linkSelf(nodeModules: string): string | undefined };
+  const notLinked = linkSelf(path.join(root, "node_modules"));
+  if (notLinked) throw new Error(`cannot link pulumi-taurusdb-backups for the local stacks: ${notLinked}`);
   return root;
 }
 

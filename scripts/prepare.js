@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// `npm install` runs this (the `prepare` script), and so does `npx taurusdb-emulator`, which links
-// this package once more. It compiles only when a source file is newer than the last build, so the
-// second time costs milliseconds instead of a TypeScript build. Plain JavaScript: it runs first.
+// `npm install` runs this (the `prepare` script), and so do `npm pack` and an example's install of
+// this checkout. It compiles only when a source file is newer than the last build, so the second
+// time costs milliseconds instead of a TypeScript build; then it links the package under its own
+// name in node_modules (see ./selfLink.js), so the root Pulumi.yaml program finds it by name.
+// Plain JavaScript: it runs first.
 const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
+const { linkSelf, ROOT: root } = require("./selfLink");
 
-const root = path.join(__dirname, "..");
 const buildInfo = path.join(root, "dist", ".tsbuildinfo");
 
 function newestSource(dir) {
@@ -24,3 +26,6 @@ const built = fs.existsSync(buildInfo) ? fs.statSync(buildInfo).mtimeMs : 0;
 if (Math.max(...sources, fs.statSync(path.join(root, "tsconfig.build.json")).mtimeMs) > built) {
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
 }
+
+const notLinked = linkSelf(path.join(root, "node_modules"));
+if (notLinked) console.warn(`prepare: pulumi-taurusdb-backups is not linked into node_modules (${notLinked}).`);

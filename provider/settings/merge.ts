@@ -17,7 +17,7 @@ import {
   type ArgumentSpec,
   type CredentialName,
 } from "../arguments/catalogue";
-import type { SettingSources } from "./sources";
+import { NO_STACK_CONFIG, type SettingSources } from "./sources";
 
 export interface MergedSettings {
   /** The value of each argument some place gave, as given. */
@@ -28,6 +28,12 @@ export interface MergedSettings {
   readonly credentialSource?: string;
   /** Keys of the arguments that are not arguments of this package (typos). */
   readonly unknownNames: readonly string[];
+  /**
+   * Where a setting can be given, for messages, in the caller's words: `the region argument, stack
+   * config taurusdb:region or environment variable HW_REGION_NAME`; `--region or environment
+   * variable HW_REGION_NAME` on the command line, which names flags and has no stack config.
+   */
+  readonly whereToSet: (name: ArgumentName) => string;
 }
 
 export interface MergeOptions {
@@ -74,6 +80,19 @@ export function mergeSettings(args: Readonly<Record<string, unknown>>, sources: 
     origins,
     credentialSource: credentials?.source,
     unknownNames: Object.keys(args).filter((key) => args[key] !== undefined && !(isArgumentName(key) && accepted.has(key))),
+    whereToSet: placesOf(options.argumentLabel, sources.stackConfig !== NO_STACK_CONFIG),
+  };
+}
+
+function placesOf(label: ((name: ArgumentName) => string) | undefined, readsStackConfig: boolean): (name: ArgumentName) => string {
+  return (name) => {
+    const spec: ArgumentSpec = ARGUMENTS[name];
+    const places = [label ? label(name) : `the ${name} argument`];
+    if (spec.stackConfig && readsStackConfig) {
+      places.push(`stack config ${CONFIG_NAMESPACE}:${name}${spec.huaweicloud ? ` (or ${HUAWEICLOUD_NAMESPACE}:${spec.huaweicloud.key})` : ""}`);
+    }
+    for (const variable of spec.env ?? []) places.push(`environment variable ${variable}`);
+    return places.length > 1 ? `${places.slice(0, -1).join(", ")} or ${places[places.length - 1]}` : places[0];
   };
 }
 

@@ -151,7 +151,7 @@ export function credentialIssues(merged: MergedSettings): ArgumentIssue[] {
 
 /** Enough to find the endpoint and the project. */
 function reachabilityIssues(merged: MergedSettings, known: (name: ArgumentName) => unknown): ArgumentIssue[] {
-  const { values, origins } = merged;
+  const { values, origins, whereToSet } = merged;
   const issues: ArgumentIssue[] = [];
   const region = known("region");
   if (values.endpoint === undefined) {
@@ -168,15 +168,6 @@ function reachabilityIssues(merged: MergedSettings, known: (name: ArgumentName) 
     issues.push({ argument: "projectId", problem: `is needed, or a region to find it from: set ${whereToSet("projectId")}, or a region` });
   }
   return issues;
-}
-
-/** Where a setting can be given, for messages: `the region argument, stack config taurusdb:region, ...`. */
-export function whereToSet(name: ArgumentName): string {
-  const spec: ArgumentSpec = ARGUMENTS[name];
-  const places = [`the ${name} argument`];
-  if (spec.stackConfig) places.push(`stack config ${CONFIG_NAMESPACE}:${name}${spec.huaweicloud ? ` (or ${HUAWEICLOUD_NAMESPACE}:${spec.huaweicloud.key})` : ""}`);
-  for (const variable of spec.env ?? []) places.push(`environment variable ${variable}`);
-  return places.length > 1 ? `${places.slice(0, -1).join(", ")} or ${places[places.length - 1]}` : places[0];
 }
 
 const WHERE_CREDENTIALS_GO =
