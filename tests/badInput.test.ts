@@ -3,7 +3,8 @@
  * strings. Invalid input gets an error that says what is allowed and makes no request (counted on
  * the emulator); valid input at the edges works, encoded and signed correctly.
  */
-import { InvalidArgumentsError, MissingCredentialsError, type GetInstanceBackupsArgs } from "../provider";
+import { InvalidArgumentsError, MissingCredentialsError } from "../provider/errors";
+import type { GetInstanceBackupsArgs } from "../provider/types";
 import type { RunningEmulator } from "../provider/emulator";
 import { startEmulator } from "../provider/emulator";
 import { argsFor, list, rejectionOf } from "./support/emulator";

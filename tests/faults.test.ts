@@ -8,7 +8,7 @@ import {
   TaurusDbNetworkError,
   TaurusDbResponseError,
   TaurusDbTimeoutError,
-} from "../provider";
+} from "../provider/errors";
 import type { RunningEmulator } from "../provider/emulator";
 import { argsFor, list, rejectionOf, withEmulator } from "./support/emulator";
 

@@ -9,7 +9,8 @@ import {
   flagOf,
   namesOf,
 } from "../provider/arguments/catalogue";
-import { InvalidArgumentsError, MissingCredentialsError, type GetInstanceBackupsArgs } from "../provider";
+import { InvalidArgumentsError, MissingCredentialsError } from "../provider/errors";
+import type { GetInstanceBackupsArgs } from "../provider/types";
 import { AkSkCredentials, TokenCredentials } from "../provider/http/credentials";
 import { iamEndpoint, serviceEndpoint } from "../provider/settings/endpoints";
 import type { SettingSources } from "../provider/settings/sources";

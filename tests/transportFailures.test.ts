@@ -5,7 +5,7 @@
  */
 import { createServer } from "node:net";
 import { gzipSync } from "node:zlib";
-import { TaurusDbApiError, TaurusDbNetworkError, TaurusDbResponseError } from "../provider";
+import { TaurusDbApiError, TaurusDbNetworkError, TaurusDbResponseError } from "../provider/errors";
 import { MAX_BODY_BYTES } from "../provider/http/transport";
 import { listInstanceBackups } from "../provider/listing";
 import { ARGUMENTS_ONLY, rejectionOf } from "./support/emulator";
