@@ -79,7 +79,8 @@ export interface GetInstanceBackupsArgs extends BackupQueryArgs, ConnectionArgs,
 
 /**
  * What to restore into what, and how (`InstanceRestore`). A change to the source, the target, the
- * type, the backup or the time is a new restore; a change to anything else never restores again.
+ * type, the backup, the time or a keeper is a new restore; a change to anything else never
+ * restores again.
  */
 export interface RestoreArgs {
   /** The instance whose backup or point in time is restored (36 letters or digits ending in `in07`). */
@@ -98,6 +99,11 @@ export interface RestoreArgs {
    * (`"2026-01-04T09:30:00Z"`); it must lie in one of the source's restorable time ranges.
    */
   restoreTime?: string;
+  /**
+   * Arbitrary strings; changing any of them restores again, even the same backup (say, the keeper
+   * that pins the backup, so that bumping it always refreshes the target).
+   */
+  keepers?: Record<string, string>;
   /** Allow the target to be the source itself, overwriting it with its own past. Default false. */
   allowRestoreIntoSource?: boolean;
   /**

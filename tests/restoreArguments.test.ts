@@ -112,7 +112,7 @@ test("values not known yet (a preview) are not judged, but still count as given"
   expect(found).toEqual([]);
 });
 
-test("what replaces a restore is the catalogue's: the source, the target, the type, the backup and the time", () => {
-  expect(RESTORE_REPLACE_NAMES).toEqual(["sourceInstanceId", "targetInstanceId", "type", "backupId", "restoreTime"]);
+test("what replaces a restore is the catalogue's: the source, the target, the type, the backup, the time and the keepers", () => {
+  expect(RESTORE_REPLACE_NAMES).toEqual(["sourceInstanceId", "targetInstanceId", "type", "backupId", "restoreTime", "keepers"]);
   expect(RESTORE_ARGUMENT_NAMES.filter((name) => !RESTORE_REPLACE_NAMES.includes(name))).toEqual(["allowRestoreIntoSource", "adminPassword", "restoreTimeout", "pollIntervalSeconds"]);
 });

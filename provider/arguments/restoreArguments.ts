@@ -13,6 +13,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_CHARACTER_KINDS, PASSWORD_MIN_LENGTH,
 import type { RestoreArgs } from "../types";
 import { durationRule, enumOf, instanceIdRule, instantRule, integer, namesOf, type ArgumentName } from "./catalogue";
 import { parseDuration } from "./duration";
+import { PIN_OPTIONS } from "./resourceOptions";
 
 /** What a change to the argument does to a restore already done. */
 export type RestoreChange = "replace" | "update";
@@ -54,6 +55,7 @@ export const RESTORE_ARGUMENTS = {
     onChange: "replace",
     rule: instantRule.refine((value) => value.includes("T"), { error: 'must have a time of day and a zone, e.g. "2026-01-04T09:30:00Z", not a date alone' }),
   },
+  keepers: { onChange: "replace", rule: PIN_OPTIONS.keepers.rule },
   allowRestoreIntoSource: { onChange: "update", default: false, rule: z.boolean({ error: "must be true or false" }) },
   adminPassword: { onChange: "update", secret: true, rule: passwordRule },
   restoreTimeout: {
