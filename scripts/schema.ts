@@ -110,12 +110,8 @@ function properties(docs: DeclarationDocs, owner: string, only?: readonly string
     name,
     type: schemaType(docs.checker, member.type, member),
     description: member.description,
-    ...(isOptional(member) ? {} : { required: true }),
+    ...(member.optional ? {} : { required: true }),
   }));
-}
-
-function isOptional(member: MemberDoc): boolean {
-  return member.type.isUnion() && member.type.types.some((t) => t.flags & ts.TypeFlags.Undefined);
 }
 
 function schemaType(checker: ts.TypeChecker, type: ts.Type, member: MemberDoc): PropertyType {
