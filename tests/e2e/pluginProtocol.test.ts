@@ -24,6 +24,8 @@ const RESOURCE_TYPE = "taurusdb:index:LatestCompletedBackup";
 const URN = `urn:pulumi:dev::proto::${RESOURCE_TYPE}::pinned`;
 const PROVIDER_URN = "urn:pulumi:dev::proto::pulumi:providers:taurusdb::default";
 const FUNCTION = "taurusdb:index:getInstanceBackups";
+const RESTORE_TYPE = "taurusdb:index:InstanceRestore";
+const RESTORE_URN = `urn:pulumi:dev::proto::${RESTORE_TYPE}::staging`;
 
 const secret = (value: unknown) => ({ [specialSigKey]: specialSecretSig, value });
 const isSecretValue = (value: unknown) => typeof value === "object" && value !== null && (value as Record<string, unknown>)[specialSigKey] === specialSecretSig;
@@ -113,7 +115,7 @@ describe("plugin information and schema", () => {
     expect(schema).toEqual(JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "schema.json"), "utf8")));
     expect(schema.config.variables.secretKey.secret).toBe(true);
     expect(Object.keys(schema.functions)).toEqual([FUNCTION]);
-    expect(Object.keys(schema.resources)).toEqual([RESOURCE_TYPE]);
+    expect(Object.keys(schema.resources)).toEqual([RESOURCE_TYPE, RESTORE_TYPE]);
   });
 });
 
@@ -295,6 +297,54 @@ describe("LatestCompletedBackup", () => {
       new providerPb.ReadRequest().setId(id).setUrn(URN).setType(RESOURCE_TYPE).setProperties(created).setInputs(struct({ instanceId: emulator.instanceId, ...credentialInputs() })),
     );
     expect(read.getId()).toBe("");
+  });
+});
+
+describe("InstanceRestore", () => {
+  const PASSWORD = "Proto-Staging-5w!";
+  let target: string;
+  beforeEach(async () => {
+    await plugin.configure({ ...connection(), accessKey: secret(emulator.credentials.accessKey), secretKey: secret(emulator.credentials.secretKey) });
+    target = emulator.control.addInstance({ name: "staging" });
+    emulator.control.setRestoreDurations({ pendingMs: 20, runningMs: 100 });
+  });
+  const check = (news: Record<string, unknown>) =>
+    plugin.call<providerPb.CheckRequest, providerPb.CheckResponse>("check", new providerPb.CheckRequest().setUrn(RESTORE_URN).setType(RESTORE_TYPE).setOlds(struct({})).setNews(struct(news)));
+
+  test("Check returns a plain admin password as a secret, and a bad one is reported without its property (so never printed)", async () => {
+    const inputs = (await check({ sourceInstanceId: emulator.instanceId, targetInstanceId: target, backupId: newestCompleted(), adminPassword: PASSWORD })).getInputs()!.toJavaScript();
+    expect(isSecretValue(inputs.adminPassword)).toBe(true);
+    const refused = await check({ sourceInstanceId: emulator.instanceId, targetInstanceId: target, backupId: newestCompleted(), adminPassword: "weak" });
+    const failures = refused.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() }));
+    expect(failures).toEqual([{ property: "", reason: "adminPassword: must be 8 to 32 characters long" }]);
+    expect(emulator.control.stats().byRoute.restore).toBe(0);
+  });
+
+  test("Check of a new restore refuses a BUILDING backup before any restore request", async () => {
+    const building = emulator.control.addBackup({ name: "building" });
+    const failures = (await check({ sourceInstanceId: emulator.instanceId, targetInstanceId: target, backupId: building.id })).getFailuresList();
+    expect(failures.map((f) => f.getProperty())).toEqual(["backupId"]);
+    expect(failures[0].getReason()).toContain(`Backup ${building.id} of instance ${emulator.instanceId} is BUILDING, not COMPLETED`);
+    expect(emulator.control.restoreHistory(target)).toEqual([]);
+  });
+
+  test("a preview Create restores nothing and shows the job as unknown; Create restores, with the password secret and no credential in the outputs", async () => {
+    const inputs = { sourceInstanceId: emulator.instanceId, targetInstanceId: target, backupId: newestCompleted(), adminPassword: secret(PASSWORD), pollIntervalSeconds: 1 };
+    const create = (preview: boolean) =>
+      plugin.call<providerPb.CreateRequest, providerPb.CreateResponse>("create", new providerPb.CreateRequest().setUrn(RESTORE_URN).setType(RESTORE_TYPE).setProperties(struct(inputs)).setPreview(preview));
+    const previewed = (await create(true)).getProperties()!.toJavaScript();
+    expect(previewed.jobId).toBe(unknownValue);
+    expect(emulator.control.restoreHistory(target)).toEqual([]);
+
+    const created = await create(false);
+    const outputs = created.getProperties()!.toJavaScript();
+    const [job] = emulator.control.restoreHistory(target);
+    expect(created.getId()).toBe(job.id);
+    expect(outputs).toMatchObject({ jobId: job.id, jobStatus: "Completed", targetInstanceId: target });
+    expect(isSecretValue(outputs.adminPassword)).toBe(true);
+    expect(isSecretValue(outputs.jobId)).toBe(false);
+    for (const key of ["accessKey", "secretKey", "securityToken", "authToken"]) expect(outputs).not.toHaveProperty(key);
+    expect(emulator.control.passwordMatches(PASSWORD, target)).toBe(true);
   });
 });
 
