@@ -9,7 +9,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { startEmulator, type RunningEmulator } from "../provider/emulator";
 import { instanceRestoreProvider } from "../provider/resources/instanceRestoreProvider";
 import { PartialStateError } from "../provider/resources/partialState";
-import { rejectionOf } from "./support/emulator";
+import { rejectionOf, restoreArgsFor } from "./support/emulator";
 import { scaledClock } from "./support/scaledClock";
 
 jest.setTimeout(60_000);
@@ -36,20 +36,8 @@ beforeEach(() => {
   emulator.control.resetStats();
 });
 
-const newestCompleted = () => emulator.control.backups().find((b) => b.status === "COMPLETED")!.id;
-function inputs(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    __provider: "serialized-provider-text",
-    sourceInstanceId: emulator.instanceId,
-    targetInstanceId: target,
-    backupId: newestCompleted(),
-    endpoint: emulator.url,
-    projectId: emulator.projectId,
-    accessKey: emulator.credentials.accessKey,
-    secretKey: emulator.credentials.secretKey,
-    ...overrides,
-  };
-}
+/** The inputs as the dynamic-provider host hands them over: the user's, and the serialized provider. */
+const inputs = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({ __provider: "serialized-provider-text", ...restoreArgsFor(emulator, target, overrides) });
 
 test("diff: the source, target, type, backup, time and keepers replace; settings, credentials, an explicit default or the same instant in another zone do not", async () => {
   const { outs } = await provider.create(inputs({ keepers: { generation: "1" } }));

@@ -16,7 +16,7 @@ import {
   RestoreTimeoutError,
 } from "../provider/errors";
 import { RestoreRun, type RestoreRuntime } from "../provider/restore/restoreRun";
-import { rejectionOf } from "./support/emulator";
+import { rejectionOf, restoreArgsFor } from "./support/emulator";
 import { scaledClock } from "./support/scaledClock";
 
 jest.setTimeout(60_000);
@@ -37,18 +37,7 @@ function runtime(clock = scaledClock(SCALE)): RestoreRuntime {
   };
 }
 
-function args(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    sourceInstanceId: emulator.instanceId,
-    targetInstanceId: target,
-    backupId: newestCompleted(),
-    endpoint: emulator.url,
-    projectId: emulator.projectId,
-    accessKey: emulator.credentials.accessKey,
-    secretKey: emulator.credentials.secretKey,
-    ...overrides,
-  };
-}
+const args = (overrides: Record<string, unknown> = {}) => restoreArgsFor(emulator, target, overrides);
 
 const newestCompleted = () => emulator.control.backups().find((b) => b.status === "COMPLETED")!.id;
 const restoresInto = (instanceId: string) => emulator.control.restoreHistory(instanceId);
@@ -84,8 +73,9 @@ test("a restore from a COMPLETED backup: the request is signed, the job followed
 });
 
 test("a busy target is waited for: ACTIVE first, then 409 answers with each documented code are waited out", async () => {
+  // Backing up for the first two looks at it.
   emulator.control.setInstanceStatus("BACKING UP", target);
-  setTimeout(() => emulator.control.setInstanceStatus("ACTIVE", target), 150);
+  emulator.control.schedule((c) => c.setInstanceStatus("ACTIVE", target), { beforeRequest: 3, route: "instance" });
   // Once it is ACTIVE, an operation is still in progress for a while: every restore request gets 409.
   for (const code of INSTANCE_BUSY_ERROR_CODES) {
     emulator.control.setBusyErrorCode(code);

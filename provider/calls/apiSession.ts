@@ -5,9 +5,7 @@
  */
 import type { Language } from "../api/rules";
 import { budgetFor } from "../http/budgets";
-import { ApiClient, type RetryEvent } from "../http/client";
-import type { RequestBudget } from "../http/requestBudget";
-import type { BackoffOptions } from "../http/retryPolicy";
+import { ApiClient, type ClientOptions } from "../http/client";
 import { createTransport, type Transport } from "../http/transport";
 import type { ConnectionSettings } from "../validation/validate";
 import { findProjectId } from "./findProjectId";
@@ -20,22 +18,14 @@ export interface Patience {
   readonly language?: Language;
 }
 
-/** What a session runs with besides its settings; tests give their own. */
-export interface SessionRuntime {
-  readonly transport?: Transport;
-  /** The account's budget at an endpoint; the process-wide one unless a test gives its own. */
-  readonly budgets?: (baseUrl: string) => RequestBudget;
-  readonly now?: () => number;
-  readonly random?: () => number;
-  /** Retry waits; tests shorten them so fault schedules run quickly. */
-  readonly backoff?: BackoffOptions;
-}
+/**
+ * What a session runs with besides its settings, each optional: the process's transport and the
+ * account's shared budget unless a test gives its own, and its clock, randomness and retry waits.
+ */
+export type SessionRuntime = Partial<Pick<ClientOptions, "transport" | "budgets" | "now" | "random" | "backoff">>;
 
-export interface SessionHooks {
-  readonly onRetry?: (event: RetryEvent) => void;
-  /** Answers that mean "try again later" besides the gateway's (see {@link ApiClient}). */
-  readonly retryWhen?: (status: number, errorCode: string | undefined) => boolean;
-}
+/** What the caller is told, and which answers it wants retried besides the gateway's. */
+export type SessionHooks = Pick<ClientOptions, "onRetry" | "retryWhen">;
 
 /** Where the calls of one project go: what every typed call takes. */
 export interface ProjectScope {

@@ -138,8 +138,9 @@ describe("restoring the pinned backup into another instance", () => {
   });
 
   test("a busy target is waited for before the restore is sent (a keeper bump restores the same backup again)", async () => {
+    // The target is busy backing up for the restore's first two looks at it.
     emulator.control.setInstanceStatus("BACKING UP", target);
-    setTimeout(() => emulator.control.setInstanceStatus("ACTIVE", target), 2_500);
+    emulator.control.schedule((c) => c.setInstanceStatus("ACTIVE", target), { beforeRequest: 3, route: "instance" });
     program.keeper = "v3";
     const lines: string[] = [];
     const up = await local.stack.up({ onOutput: (s) => lines.push(s) });
