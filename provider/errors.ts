@@ -284,6 +284,24 @@ export class RestoreTimeoutError extends TaurusDbBackupsError {
 }
 
 /**
+ * Following a restore job stopped before it ended (a cancel, an API that could not be reached):
+ * the restore is recorded as under way, and the next update waits for the same job.
+ */
+export class RestoreInterruptedError extends TaurusDbBackupsError {
+  constructor(
+    readonly targetInstanceId: string,
+    readonly jobId: string,
+    /** Why it stopped, from the underlying error (redacted). */
+    readonly detail: string,
+  ) {
+    super(
+      `Stopped following restore job ${jobId} into instance ${targetInstanceId}: ${detail} ` +
+        "It is recorded as under way: the next update waits for this job instead of restoring again.",
+    );
+  }
+}
+
+/**
  * The restore request got an answer that may hide its success (a gateway error, a lost
  * connection). It is not sent again, so that nothing is restored twice.
  */

@@ -32,6 +32,7 @@ export {
   MissingCredentialsError,
   NoCompletedBackupError,
   PinnedBackupUnavailableError,
+  RestoreInterruptedError,
   RestoreJobFailedError,
   RestoreRequestUncertainError,
   RestoreTimeOutOfRangeError,

@@ -31,7 +31,9 @@ import {
   AdminPasswordNotSetError,
   BackupNotRestorableError,
   InvalidArgumentsError,
+  RestoreInterruptedError,
   RestoreJobFailedError,
+  RestoreTimeoutError,
   RestoreTimeOutOfRangeError,
   TaurusDbBackupsError,
 } from "../errors";
@@ -154,7 +156,8 @@ export function instanceRestoreProvider(host: ProviderHost): pulumi.dynamic.Reso
       job = await run.follow(jobId, waiting, (look) => (seen = { ...seen, ...jobResults(look, seen, now()) }));
     } catch (error) {
       if (error instanceof RestoreJobFailedError) throw whenFailed === "forget" ? error : record(error, seen);
-      throw record(error, seen);
+      if (error instanceof RestoreTimeoutError || !(error instanceof Error)) throw record(error, seen);
+      throw record(new RestoreInterruptedError(run.settings.restore.targetInstanceId, jobId, error.message), seen);
     }
     let done: Bag = { ...seen, ...jobResults(job, seen, now()) };
     await host.log.info(`${CONTEXT}: restore job ${jobId} completed: ${run.describe()}.`);

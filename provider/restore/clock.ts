@@ -12,5 +12,6 @@ export interface Clock {
 
 export const realClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms, signal) => sleep(ms, undefined, { signal }),
+  // With the signal's own reason (say, the engine's Cancel), not a bare AbortError.
+  sleep: (ms, signal) => sleep(ms, undefined, { signal }).catch((error: unknown) => Promise.reject(signal.aborted ? signal.reason : error)),
 };

@@ -9,6 +9,7 @@ import * as grpc from "@grpc/grpc-js";
 import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerPb from "@pulumi/pulumi/proto/provider_pb";
+import * as statusPb from "@pulumi/pulumi/proto/status_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -358,6 +359,29 @@ describe("cancellation and shutdown", () => {
     await plugin.call("cancel", new Empty());
     await expect(create).rejects.toThrow(/cancelled/);
     await expect(plugin.invoke({ instanceId: emulator.instanceId })).rejects.toThrow(/cancelled/);
+  });
+
+  test("Cancel while a restore job runs fails the Create with the restore recorded as under way (an initialization failure naming the job)", async () => {
+    await plugin.configure({ ...connection(), accessKey: secret(emulator.credentials.accessKey), secretKey: secret(emulator.credentials.secretKey) });
+    const target = emulator.control.addInstance({ name: "cancelled-restore" });
+    emulator.control.setRestoreDurations({ pendingMs: 20, runningMs: 60_000 });
+    const inputs = { sourceInstanceId: emulator.instanceId, targetInstanceId: target, backupId: newestCompleted(), pollIntervalSeconds: 1 };
+    const outcome = plugin
+      .call<providerPb.CreateRequest, providerPb.CreateResponse>(
+        "create",
+        new providerPb.CreateRequest().setUrn(`urn:pulumi:dev::proto::${RESTORE_TYPE}::cancelled`).setType(RESTORE_TYPE).setProperties(struct(inputs)),
+      )
+      .then(() => undefined, (e: grpc.ServiceError) => e);
+    await waitFor(() => emulator.control.restoreHistory(target).length > 0);
+    await plugin.call("cancel", new Empty());
+    const error = (await outcome)!;
+    expect(error.details).toMatch(/^Stopped following restore job [\w-]+ into instance \w+: An operation was cancelled[\s\S]*the next update waits for this job instead of restoring again/);
+    const status = statusPb.Status.deserializeBinary(error.metadata.get("grpc-status-details-bin")[0] as Buffer);
+    const failed = status.getDetailsList()[0].unpack(providerPb.ErrorResourceInitFailed.deserializeBinary, "pulumirpc.ErrorResourceInitFailed")!;
+    const [job] = emulator.control.restoreHistory(target);
+    expect(failed.getId()).toBe(job.id);
+    expect(failed.getProperties()!.toJavaScript()).toMatchObject({ jobId: job.id, jobStatus: expect.stringMatching(/Pending|Running/), targetInstanceId: target });
+    emulator.control.setRestoreDurations({ pendingMs: 20, runningMs: 100 });
   });
 
   test("SIGINT (how the engine stops a plugin) ends the process with exit code 0", async () => {
