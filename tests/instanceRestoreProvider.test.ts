@@ -2,7 +2,8 @@
  * The InstanceRestore provider object (provider/resources/instanceRestoreProvider.ts) called as the
  * engine calls it, against the emulator over real HTTP, on a clock 1000 times faster than real
  * time: what a diff replaces, a restore still under way at its deadline recorded and then followed
- * (not repeated) by the next update, a refresh that only looks, and a delete that only forgets.
+ * (not repeated) by the next update, one that then fails recorded as Failed and restored again, a
+ * refresh that only looks, and a delete that only forgets.
  * The same cases through the real engine are in tests/e2e/restore.test.ts.
  */
 import type * as pulumi from "@pulumi/pulumi";
@@ -73,6 +74,22 @@ test("a job still running at restoreTimeout is recorded as under way, and the ne
   expect(outs).toMatchObject({ jobId: job.id, jobStatus: "Completed", completedAt: expect.any(String) });
   expect(emulator.control.restoreHistory(target)).toHaveLength(1);
   expect(logged.join("\n")).toContain(`restore job ${job.id} was recorded as under way; waiting for it instead of restoring again`);
+});
+
+test("a job recorded as under way that then fails is recorded Failed, and the next diff restores it again", async () => {
+  emulator.control.setRestoreDurations({ pendingMs: 20, runningMs: 2_500 });
+  emulator.control.failRestores({ reason: "Restoration failed.", targetInstanceId: target });
+  const partial = (await rejectionOf(provider.create(inputs({ restoreTimeout: "10m" })))) as PartialStateError;
+  expect(partial).toBeInstanceOf(PartialStateError);
+  const olds = partial.properties as Record<string, unknown>;
+
+  const failed = (await rejectionOf(provider.update!(partial.id, olds, inputs({ restoreTimeout: "2h" })))) as PartialStateError;
+  expect(failed).toBeInstanceOf(PartialStateError);
+  expect(failed.message).toContain(`job ${partial.id} ended Failed (Restoration failed.)`);
+  expect(failed.properties).toMatchObject({ jobId: partial.id, jobStatus: "Failed" });
+  const diff = await provider.diff!(partial.id, failed.properties as Record<string, unknown>, inputs({ restoreTimeout: "2h" }));
+  expect(diff).toMatchObject({ changes: true, replaces: ["backupId"] });
+  expect(emulator.control.restoreHistory(target)).toHaveLength(1);
 });
 
 test("a refresh never restores: an ended restore is read without a request, one under way gets one look at its job", async () => {

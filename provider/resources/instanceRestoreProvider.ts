@@ -28,7 +28,6 @@ import {
 } from "../arguments/restoreArguments";
 import type { JobState } from "../calls/jobStatus";
 import {
-  AdminPasswordNotSetError,
   BackupNotRestorableError,
   InvalidArgumentsError,
   RestoreInterruptedError,
@@ -144,8 +143,8 @@ export function instanceRestoreProvider(host: ProviderHost): pulumi.dynamic.Reso
 
   /**
    * Follows the job to its end, then sets the admin password if one is given. A `Failed` job fails
-   * the operation with nothing recorded; anything else that stops it once the job exists records
-   * the state reached, so the next update continues.
+   * the operation, recorded as Failed or not at all (`whenFailed`); anything else that stops it
+   * once the job exists records the state reached, so the next update continues.
    */
   async function finish(run: RestoreRun, jobId: string, state: Bag, inputs: Bag, waiting: Waiting, whenFailed: "forget" | "record"): Promise<Bag> {
     let seen = state;
@@ -166,8 +165,8 @@ export function instanceRestoreProvider(host: ProviderHost): pulumi.dynamic.Reso
     try {
       await run.setAdminPassword(password, waiting, jobId);
     } catch (error) {
-      if (error instanceof AdminPasswordNotSetError) throw record(error, done);
-      throw error;
+      // Whatever stopped it (a refusal, the deadline, a cancel), the restore itself is done.
+      throw record(error, done);
     }
     done = { ...done, adminPassword: password, adminPasswordSetAt: now() };
     await host.log.info(`${CONTEXT}: set the admin password of instance ${run.settings.restore.targetInstanceId}.`);
