@@ -16,7 +16,7 @@ const LAYERS = [
   ["validation"],
   ["backups", "paging", "selection"],
   ["calls"],
-  ["listing.ts", "reporting.ts"],
+  ["listing.ts", "reporting.ts", "restore"],
   ["pulumiReporter.ts"],
   ["getInstanceBackups.ts", "resources", "index.ts"],
   ["plugin", "cli"],

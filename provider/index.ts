@@ -1,6 +1,7 @@
 /**
  * pulumi-taurusdb-backups: the full backups of a Huawei Cloud TaurusDB (GaussDB for MySQL)
- * instance, as a Pulumi data function and two dynamic resources.
+ * instance, as a Pulumi data function and two dynamic resources, and a restore into an existing
+ * instance as a third.
  */
 export { GET_INSTANCE_BACKUPS_TOKEN, getInstanceBackups, getInstanceBackupsOutput } from "./getInstanceBackups";
 export type {
@@ -18,15 +19,24 @@ export type {
   Language,
   OrderField,
   OrderRule,
+  RestoreArgs,
+  RestoreType,
   TransportArgs,
 } from "./types";
 export {
+  AdminPasswordNotSetError,
+  BackupNotRestorableError,
   BackupTooOldError,
   InconsistentListingError,
   InvalidArgumentsError,
   MissingCredentialsError,
   NoCompletedBackupError,
   PinnedBackupUnavailableError,
+  RestoreInterruptedError,
+  RestoreJobFailedError,
+  RestoreRequestUncertainError,
+  RestoreTimeOutOfRangeError,
+  RestoreTimeoutError,
   TaurusDbApiError,
   TaurusDbBackupsError,
   TaurusDbNetworkError,
@@ -36,4 +46,5 @@ export {
 export type { ArgumentIssue, ExchangeContext } from "./errors";
 export { InstanceBackups, type InstanceBackupsArgs } from "./resources/instanceBackups";
 export { LatestCompletedBackup, type LatestCompletedBackupArgs } from "./resources/latestCompletedBackup";
+export { InstanceRestore, type InstanceRestoreArgs } from "./resources/instanceRestore";
 export type { OnExpired } from "./arguments/resourceOptions";

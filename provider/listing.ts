@@ -9,14 +9,9 @@
  */
 import { setMaxListeners } from "node:events";
 import { parseDuration } from "./arguments/duration";
+import { openSession, type SessionRuntime } from "./calls/apiSession";
 import { fetchBackupPage } from "./calls/backupPages";
-import { findProjectId } from "./calls/findProjectId";
 import { BackupTooOldError, NoCompletedBackupError, TaurusDbTimeoutError } from "./errors";
-import { budgetFor } from "./http/budgets";
-import { ApiClient } from "./http/client";
-import type { RequestBudget } from "./http/requestBudget";
-import type { BackoffOptions } from "./http/retryPolicy";
-import { createTransport, type Transport } from "./http/transport";
 import { collectSnapshot } from "./paging/collectSnapshot";
 import type { FetchPage } from "./paging/page";
 import { scanPages } from "./paging/scanPages";
@@ -37,16 +32,9 @@ export const LISTING_LIMITS = {
 } as const;
 
 /** What a listing runs with besides its arguments. */
-export interface ListingRuntime {
+export interface ListingRuntime extends SessionRuntime {
   readonly sources: SettingSources;
   readonly reporter?: ProgressReporter;
-  readonly transport?: Transport;
-  /** The account's budget at an endpoint; the process-wide one unless a test gives its own. */
-  readonly budgets?: (baseUrl: string) => RequestBudget;
-  readonly now?: () => number;
-  readonly random?: () => number;
-  /** Retry waits; tests shorten them so fault schedules run quickly. */
-  readonly backoff?: BackoffOptions;
   /** Who the caller is in messages (`getInstanceBackups`, `LatestCompletedBackup`), and how it names arguments. */
   readonly context?: string;
   readonly merge?: MergeOptions;
@@ -56,8 +44,6 @@ export interface ListingRuntime {
 
 /** The reason a listing's leftovers are aborted with once it has settled; nobody sees it. */
 class ListingSettled extends Error {}
-
-let sharedTransport: Transport | undefined;
 
 export async function listInstanceBackups(args: GetInstanceBackupsArgs | Readonly<Record<string, unknown>>, runtime: ListingRuntime): Promise<GetInstanceBackupsResult> {
   const { args: valid, connection } = resolveSettings(args, runtime.sources, runtime.context, runtime.merge);
@@ -71,25 +57,13 @@ export async function listInstanceBackups(args: GetInstanceBackupsArgs | Readonl
   const cancel = () => listing.abort(runtime.signal!.reason);
   runtime.signal?.throwIfAborted();
   runtime.signal?.addEventListener("abort", cancel, { once: true });
-  const client = new ApiClient({
-    credentials: connection.credentials,
-    transport: runtime.transport ?? (sharedTransport ??= createTransport()),
-    budgets: runtime.budgets ?? ((baseUrl) => budgetFor(baseUrl, connection.credentials, maxConcurrency)),
-    maxAttempts: valid.maxAttempts,
-    requestTimeoutMs: valid.requestTimeoutMs,
-    language: valid.language,
-    now: runtime.now,
-    random: runtime.random,
-    backoff: runtime.backoff,
-    onRetry: (event) => reporter.retry(instanceId, event),
-  });
+  const session = openSession(connection, valid, runtime, { onRetry: (event) => reporter.retry(instanceId, event) });
 
   try {
-    const projectId =
-      connection.projectId ?? (await findProjectId(client, connection.iamEndpoint, connection.region!, connection.credentials, listing.signal));
-    const target = { endpoint: connection.endpoint, projectId, instanceId, query: apiQuery(valid), maxRecords: LISTING_LIMITS.maxRecords };
+    const { projectId } = await session.scope(listing.signal);
+    const target = { endpoint: session.endpoint, projectId, instanceId, query: apiQuery(valid), maxRecords: LISTING_LIMITS.maxRecords };
     const fetchPage: FetchPage = async (index, offset, limit, signal) => {
-      const page = await fetchBackupPage(client, target, offset, limit, signal);
+      const page = await fetchBackupPage(session.client, target, offset, limit, signal);
       pagesFetched++;
       return { index, offset, ...page };
     };

@@ -3,8 +3,10 @@
  * `GetInstanceBackupsArgs` in, a readonly `GetInstanceBackupsResult` out.
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { RestoreType } from "./api/instanceRules";
 import type { BackupMode, BackupStatus, BackupType, FilterField, Language, OrderField, OrderRule } from "./api/rules";
 
+export type { RestoreType } from "./api/instanceRules";
 export type { BackupMode, BackupStatus, BackupType, FilterField, Language, OrderField, OrderRule } from "./api/rules";
 
 /** Where to reach the API and who to be. Every field falls back to stack config, then the environment. */
@@ -74,6 +76,52 @@ export interface BackupQueryArgs {
 
 /** Arguments of {@link getInstanceBackups}. */
 export interface GetInstanceBackupsArgs extends BackupQueryArgs, ConnectionArgs, TransportArgs {}
+
+/**
+ * What to restore into what, and how (`InstanceRestore`). A change to the source, the target, the
+ * type, the backup, the time or a keeper is a new restore; a change to anything else never
+ * restores again.
+ */
+export interface RestoreArgs {
+  /** The instance whose backup or point in time is restored (36 letters or digits ending in `in07`). */
+  sourceInstanceId: string;
+  /**
+   * The existing instance restored into: its data is replaced by the source's. It must be another
+   * instance than the source unless `allowRestoreIntoSource` is true.
+   */
+  targetInstanceId: string;
+  /** `"backup"` (default) restores `backupId`; `"timestamp"` restores the source as it was at `restoreTime`. */
+  type?: RestoreType;
+  /** With type `"backup"`: the COMPLETED backup of the source to restore, e.g. `LatestCompletedBackup.backupId`. */
+  backupId?: string;
+  /**
+   * With type `"timestamp"`: the instant to restore, ISO 8601 with a time and a zone
+   * (`"2026-01-04T09:30:00Z"`); it must lie in one of the source's restorable time ranges.
+   */
+  restoreTime?: string;
+  /**
+   * Arbitrary strings; changing any of them restores again, even the same backup (say, the keeper
+   * that pins the backup, so that bumping it always refreshes the target).
+   */
+  keepers?: Record<string, string>;
+  /** Allow the target to be the source itself, overwriting it with its own past. Default false. */
+  allowRestoreIntoSource?: boolean;
+  /**
+   * A new admin (root) password for the target, set after each restore (a restore brings the
+   * source's accounts and passwords with it), and again whenever it changes, without restoring.
+   * 8 to 32 characters: letters, digits and `~!@#$%^*-_=+?,()&|.`, at least three of the four
+   * kinds. Secret: never logged, and kept in the state only encrypted.
+   */
+  adminPassword?: string;
+  /**
+   * How long a restore may take, waiting for the target to be ready included (`"60m"`, `"2h"`,
+   * `"1d"`). Default `"60m"`. When it runs out while the job is under way, the update fails and the
+   * next one waits for the same job instead of restoring again.
+   */
+  restoreTimeout?: string;
+  /** Seconds between looks at the target's status and the restore job's progress. Default 15. */
+  pollIntervalSeconds?: number;
+}
 
 /** Each field of `T` as a `pulumi.Input`, arrays as inputs of inputs (Pulumi's generated-SDK convention). */
 export type Inputs<T> = {

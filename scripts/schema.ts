@@ -14,6 +14,7 @@ import * as path from "node:path";
 import * as ts from "typescript";
 import { ARGUMENT_NAMES, ARGUMENTS, CONFIG_NAMESPACE, type ArgumentName, type ArgumentSpec } from "../provider/arguments/catalogue";
 import { PIN_OPTIONS } from "../provider/arguments/resourceOptions";
+import { RESTORE_ARGUMENT_NAMES, RESTORE_ARGUMENTS, type RestoreArgumentSpec } from "../provider/arguments/restoreArguments";
 import { ruleShape } from "../provider/arguments/ruleShape";
 import { PLUGIN_IDENTITY } from "../provider/plugin/identity";
 import { buildSchema, type ArgumentDescription, type PackageDescription, type PropertyDescription, type PropertyType } from "../provider/plugin/schema";
@@ -27,9 +28,9 @@ export const SDK_SCHEMA_HASH_FILE = path.join("sdk", "schema.sha256");
 /**
  * Where an argument applies: `connection` and `transport` everywhere (and `connection` is the
  * provider configuration), `choice` to the function and the pinned resource, `listing` to the
- * function only, `pinning` to the pinned resource only.
+ * function only, `pinning` to the pinned resource only, `restore` to the restore only.
  */
-type Group = "connection" | "transport" | "choice" | "listing" | "pinning";
+type Group = "connection" | "transport" | "choice" | "listing" | "pinning" | "restore";
 
 function groupOf(spec: ArgumentSpec): Group {
   if (spec.kind === "connection" || spec.kind === "credential") return "connection";
@@ -57,15 +58,28 @@ export function packageDescription(docs: DeclarationDocs = readDeclarationDocs()
     type: ruleShape(spec.rule).type,
     description: pinDocs.get(name)!.description,
   }));
+  const restoreDocs = docs.members("RestoreArgs");
+  const restoreArguments: ArgumentDescription<Group>[] = RESTORE_ARGUMENT_NAMES.map((name) => {
+    const spec: RestoreArgumentSpec = RESTORE_ARGUMENTS[name];
+    return {
+      name,
+      group: "restore",
+      type: ruleShape(spec.rule).type,
+      description: restoreDocs.get(name)!.description,
+      ...(spec.required ? { required: true } : {}),
+      ...(spec.secret ? { secret: true } : {}),
+    };
+  });
   const outputs = (owner: string, names?: readonly string[]) => properties(docs, owner, names);
 
   return {
     ...PLUGIN_IDENTITY,
     displayName: "Huawei Cloud TaurusDB backups",
-    description: "The full backups of a Huawei Cloud TaurusDB (GaussDB for MySQL) instance, every page, signed and retried, and the newest COMPLETED one, live or pinned.",
+    description:
+      "The full backups of a Huawei Cloud TaurusDB (GaussDB for MySQL) instance, every page, signed and retried, the newest COMPLETED one, live or pinned, and a restore of one into an existing instance.",
     keywords: ["pulumi", "huaweicloud", "taurusdb", "gaussdb", "backup", "category/database", "kind/native"],
     license: "Apache-2.0",
-    arguments: [...listingArguments, ...pinArguments],
+    arguments: [...listingArguments, ...pinArguments, ...restoreArguments],
     configGroups: ["connection"],
     types: { Backup: { description: docs.describe("Backup"), properties: outputs("Backup") } },
     functions: [
@@ -82,6 +96,12 @@ export function packageDescription(docs: DeclarationDocs = readDeclarationDocs()
         description: docs.describe("LatestCompletedBackup"),
         argumentGroups: ["choice", "pinning", "connection", "transport"],
         outputs: outputs("LatestCompletedBackup"),
+      },
+      {
+        name: "InstanceRestore",
+        description: docs.describe("InstanceRestore"),
+        argumentGroups: ["restore", "connection", "transport"],
+        outputs: outputs("InstanceRestore"),
       },
     ],
     language: {
@@ -110,12 +130,8 @@ function properties(docs: DeclarationDocs, owner: string, only?: readonly string
     name,
     type: schemaType(docs.checker, member.type, member),
     description: member.description,
-    ...(isOptional(member) ? {} : { required: true }),
+    ...(member.optional ? {} : { required: true }),
   }));
-}
-
-function isOptional(member: MemberDoc): boolean {
-  return member.type.isUnion() && member.type.types.some((t) => t.flags & ts.TypeFlags.Undefined);
 }
 
 function schemaType(checker: ts.TypeChecker, type: ts.Type, member: MemberDoc): PropertyType {

@@ -14,6 +14,8 @@ export interface MemberDoc {
   readonly type: ts.Type;
   /** JSDoc tags such as `@integer`. */
   readonly tags: ReadonlySet<string>;
+  /** Declared with `?`, or its value (inside `Output`/`Input`) may be undefined. */
+  readonly optional: boolean;
 }
 
 export interface DeclarationDocs {
@@ -50,10 +52,12 @@ export function readDeclarationDocs(entry = path.join(repoRoot(), "provider", "i
         const declaration = property.valueDeclaration ?? property.declarations?.[0];
         // Members a class inherits from Pulumi (urn, id...) are Pulumi's to document.
         if (!declaration || declaration.getSourceFile().fileName.includes("node_modules")) continue;
+        const declared = checker.getTypeOfSymbolAtLocation(property, declaration);
         members.set(property.name, {
           description: comment(property, `${name}.${property.name}`),
-          type: unwrap(checker, checker.getNonNullableType(checker.getTypeOfSymbolAtLocation(property, declaration))),
+          type: unwrap(checker, checker.getNonNullableType(declared)),
           tags: new Set(property.getJsDocTags().map((tag) => tag.name)),
+          optional: (property.flags & ts.SymbolFlags.Optional) !== 0 || mayBeUndefined(declared),
         });
       }
       return members;
@@ -63,6 +67,14 @@ export function readDeclarationDocs(entry = path.join(repoRoot(), "provider", "i
 
 function resolve(checker: ts.TypeChecker, symbol: ts.Symbol): ts.Symbol {
   return symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+}
+
+/** True when the type, or the `T` of an `Output<T>` or `Input<T>`, includes undefined. */
+function mayBeUndefined(type: ts.Type): boolean {
+  if (type.isUnion() && type.types.some((t) => t.flags & ts.TypeFlags.Undefined)) return true;
+  const name = type.aliasSymbol?.name ?? type.getSymbol()?.name;
+  const argument = type.aliasTypeArguments?.[0] ?? (type as ts.TypeReference).typeArguments?.[0];
+  return (name === "Output" || name === "OutputInstance" || name === "Input") && argument !== undefined && mayBeUndefined(argument);
 }
 
 /** `Output<T>` and `Input<T>` as `T`. */

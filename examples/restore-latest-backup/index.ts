@@ -1,28 +1,17 @@
 /**
  * Refresh a staging TaurusDB instance from production's newest COMPLETED backup.
  *
- * The backup is pinned: later `pulumi up`s restore nothing new until you bump
- * `restoreGeneration` (a keeper), or a refresh finds the pinned backup expired.
+ * The backup is pinned and the restore kept as a record: later `pulumi up`s restore nothing new
+ * until you bump `restoreGeneration`. Each restore gives staging a new admin password.
  */
-import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { LatestCompletedBackup } from "pulumi-taurusdb-backups";
+import { refreshStaging, stagingSettings } from "./refreshStaging";
 
-const config = new pulumi.Config();
-const taurusdb = new pulumi.Config("taurusdb");
-const sourceInstanceId = config.require("sourceInstanceId");
-const targetInstanceId = config.require("targetInstanceId");
+const settings = stagingSettings();
 
-// The newest COMPLETED full backup of production, chosen once and kept until the keeper changes.
-const backup = new LatestCompletedBackup("production-backup", {
-  instanceId: sourceInstanceId,
-  backupTypes: ["Db"],
-  keepers: { restoreGeneration: config.get("restoreGeneration") ?? "1" },
-});
-
-// A restore copies production's accounts into staging; staging then gets its own admin password.
-// TaurusDB wants 8-32 characters with three kinds of: upper, lower, digits, ~!@#%^*-_=+?,
+// TaurusDB wants 8-32 characters with three kinds of: upper, lower, digits, ~!@#$%^*-_=+?,()&|.
+// (this uses the special characters every console page accepts too).
 const adminPassword = new random.RandomPassword("staging-admin-password", {
   length: 24,
   minUpper: 2,
@@ -30,28 +19,13 @@ const adminPassword = new random.RandomPassword("staging-admin-password", {
   minNumeric: 2,
   minSpecial: 2,
   overrideSpecial: "~!@#%^*-_=+?,",
-  keepers: { backupId: backup.backupId },
+  keepers: { restoreGeneration: settings.restoreGeneration },
 });
 
-// Calls the documented restore API, waits for its job, then resets the admin password.
-// It runs again only when the pinned backup changes.
-const restore = new command.local.Command("restore-staging", {
-  create: "sh ./restore.sh",
-  dir: __dirname,
-  triggers: [backup.backupId],
-  environment: {
-    TAURUSDB_ENDPOINT: taurusdb.require("endpoint"),
-    TAURUSDB_PROJECT_ID: taurusdb.require("projectId"),
-    TAURUSDB_AUTH_TOKEN: taurusdb.requireSecret("authToken"),
-    SOURCE_INSTANCE_ID: sourceInstanceId,
-    TARGET_INSTANCE_ID: targetInstanceId,
-    BACKUP_ID: backup.backupId,
-    NEW_ADMIN_PASSWORD: adminPassword.result,
-  },
-});
+const { backup, restore } = refreshStaging({ ...settings, adminPassword: adminPassword.result });
 
-export const restoredBackupId = backup.backupId;
+export const restoredBackupId = restore.backupId;
 export const restoredBackupCreatedAt = backup.backup.createdAt;
-export const backupChosenAt = backup.resolvedAt;
-export const restoreJob = restore.stdout;
+export const restoreJobId = restore.jobId;
+export const restoreCompletedAt = restore.completedAt;
 export const stagingAdminPassword = pulumi.secret(adminPassword.result);

@@ -67,10 +67,10 @@ export interface ArgumentSpec {
 }
 
 const between = (min: number, max: number) => `must be an integer from ${min} to ${max}`;
-const integer = (min: number, max: number) =>
+export const integer = (min: number, max: number) =>
   z.number({ error: between(min, max) }).int({ error: between(min, max) }).min(min, { error: between(min, max) }).max(max, { error: between(min, max) });
 export const oneOf = (values: readonly string[]) => `must be one of ${values.map((v) => JSON.stringify(v)).join(", ")}`;
-const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: oneOf(values) });
+export const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: oneOf(values) });
 const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .array(enumOf(values), { error: `must be a list of ${values.map((v) => JSON.stringify(v)).join(", ")}` })
@@ -97,6 +97,16 @@ function isRealDateTime(value: string): boolean {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60 && !Number.isNaN(Date.parse(value));
 }
 
+/** A duration of ./duration.ts, longer than zero. */
+export const durationRule = text
+  .regex(DURATION_FORM, { error: 'must be a duration such as "26h", "7d" or "1d12h" (units d, h, m)' })
+  .refine((value) => parseDuration(value) > 0, { error: "must be longer than zero" });
+
+/** An instance id, as the API's path and bodies take it. */
+export const instanceIdRule = z
+  .string({ error: 'is required: 36 letters or digits ending in "in07"' })
+  .regex(INSTANCE_ID_PATTERN, { error: 'must be 36 letters or digits ending in "in07"' });
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const endpointRule = z
@@ -118,7 +128,7 @@ export const ARGUMENTS = {
     pin: "choice",
     required: true,
     flag: "instance",
-    rule: z.string({ error: 'is required: 36 letters or digits ending in "in07"' }).regex(INSTANCE_ID_PATTERN, { error: 'must be 36 letters or digits ending in "in07"' }),
+    rule: instanceIdRule,
   },
   orderField: { kind: "query", pin: "absent", rule: enumOf(ORDER_FIELDS) },
   orderRule: { kind: "query", pin: "absent", rule: enumOf(ORDER_RULES) },
@@ -140,13 +150,7 @@ export const ARGUMENTS = {
   createdAfter: { kind: "choice", pin: "choice", rule: instantRule },
   createdBefore: { kind: "choice", pin: "choice", rule: instantRule },
   requireLatestCompleted: { kind: "choice", pin: "absent", default: false, rule: z.boolean({ error: "must be true or false" }) },
-  maxAge: {
-    kind: "choice",
-    pin: "setting",
-    rule: text.regex(DURATION_FORM, { error: 'must be a duration such as "26h", "7d" or "1d12h" (units d, h, m)' }).refine((value) => parseDuration(value) > 0, {
-      error: "must be longer than zero",
-    }),
-  },
+  maxAge: { kind: "choice", pin: "setting", rule: durationRule },
 
   // Where, and as whom.
   region: {

@@ -7,6 +7,7 @@
  * request, retry or wait behind. Server text put into an error is redacted (./redact.ts).
  */
 import { setTimeout as sleep } from "node:timers/promises";
+import { JSON_CONTENT_TYPE } from "../api/instanceWire";
 import type { Language } from "../api/rules";
 import { ErrorCodes, Headers } from "../api/wire";
 import { TaurusDbApiError, TaurusDbNetworkError, TaurusDbResponseError, type ExchangeContext } from "../errors";
@@ -17,6 +18,7 @@ import { Redactor } from "./redact";
 import type { RequestBudget } from "./requestBudget";
 import { backoffDelayMs, DEFAULT_BACKOFF, RETRYABLE_STATUSES, retryAfterMs, type BackoffOptions } from "./retryPolicy";
 import { TransportFailure, type HttpResponse, type Transport } from "./transport";
+import { neverSent } from "./transportFailure";
 
 export interface ClientOptions {
   readonly credentials: Credentials;
@@ -55,6 +57,14 @@ export interface ApiRequest {
   readonly projectId?: string;
   /** Named in error messages. */
   readonly instanceId?: string;
+  /** Values in the body that must never be quoted back (a password a server might echo in its error). */
+  readonly secrets?: readonly string[];
+  /**
+   * A write that must not happen twice (a restore): retried only after answers that say it was not
+   * acted on (429, the refusals `retryWhen` names, a connection refused), never after one that may
+   * hide an accepted request (502/503/504, a reset or a timeout after sending).
+   */
+  readonly sendOnce?: boolean;
 }
 
 export interface JsonResponse {
@@ -77,6 +87,11 @@ export class ApiClient {
     this.redactor = Redactor.of(options.credentials.knownSecrets());
   }
 
+  /** Server text (a job's failure reason, say) made safe to quote: no credential, capped, on one line. */
+  redact(text: string): string {
+    return this.redactor.text(text);
+  }
+
   /** Sends a request, retrying what may succeed next time, until `signal` says to stop. */
   async request(request: ApiRequest, signal: AbortSignal): Promise<JsonResponse> {
     const { options } = this;
@@ -86,22 +101,23 @@ export class ApiClient {
     const headers: Record<string, string> = { "User-Agent": USER_AGENT, Accept: "application/json" };
     if (options.language) headers[Headers.language] = options.language;
     if (request.projectId) headers[Headers.projectId] = request.projectId;
-    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (body !== undefined) headers["Content-Type"] = JSON_CONTENT_TYPE;
 
     const budget = options.budgets(request.baseUrl);
     for (let attempt = 1; ; attempt++) {
       const permit = await budget.acquire(signal);
       // Signed afresh each attempt: the signature covers X-Sdk-Date, which must stay current.
       const signed = authenticate({ method, baseUrl: request.baseUrl, path: request.path, query, headers, body }, options.credentials, new Date(this.now()));
-      const redactor = this.redactor.with(signed.authorization);
+      const redactor = this.redactor.with(signed.authorization, ...(request.secrets ?? []));
       const context = { instanceId: request.instanceId, method, url: signed.url, attempts: attempt };
       let outcome: Outcome;
       try {
         const response = await options.transport.send({ method, url: signed.url, headers: signed.headers, body, timeoutMs: options.requestTimeoutMs, signal });
-        outcome = this.judge(response, context, redactor, () => budget.succeeded(), (wait) => budget.throttled(wait, permit));
+        outcome = this.judge(response, context, redactor, request.sendOnce === true, () => budget.succeeded(), (wait) => budget.throttled(wait, permit));
       } catch (error) {
         if (!(error instanceof TransportFailure)) throw error;
-        if (!error.transient || attempt >= options.maxAttempts) {
+        const mayHaveArrived = request.sendOnce === true && !neverSent(error.code);
+        if (!error.transient || mayHaveArrived || attempt >= options.maxAttempts) {
           throw new TaurusDbNetworkError(context, error.code, redactor.text(error.message), error.hint);
         }
         outcome = { retryIn: backoffDelayMs(attempt, options.backoff ?? DEFAULT_BACKOFF, this.random), reason: error.code };
@@ -119,6 +135,7 @@ export class ApiClient {
     response: HttpResponse,
     exchange: ExchangeContext,
     redactor: Redactor,
+    sendOnce: boolean,
     succeeded: () => void,
     throttled: (waitMs: number) => void,
   ): Outcome {
@@ -161,7 +178,8 @@ export class ApiClient {
           : "Still throttled after every retry: other programs of this account may be using its quota; try again later.",
       );
     }
-    if (canRetry && (RETRYABLE_STATUSES.has(status) || this.options.retryWhen?.(status, error?.code))) {
+    const gatewayTrouble = RETRYABLE_STATUSES.has(status) && !sendOnce;
+    if (canRetry && (gatewayTrouble || this.options.retryWhen?.(status, error?.code))) {
       const asked = retryAfterMs(headers[Headers.retryAfter.toLowerCase()], this.now());
       const wait = Math.max(asked ?? 0, backoffDelayMs(attempt, this.options.backoff ?? DEFAULT_BACKOFF, this.random));
       return { retryIn: wait, reason: `HTTP ${status}${error ? ` ${redactor.text(error.code, 64)}` : ""}` };

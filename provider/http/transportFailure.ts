@@ -22,6 +22,14 @@ export class TransportFailure extends Error {
   }
 }
 
+/** Failures before a request left this machine: even a write that must not happen twice can be sent again after one. */
+const NEVER_SENT_CODES: ReadonlySet<string> = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/** True when a failure with this code certainly did not deliver the request. */
+export function neverSent(code: string): boolean {
+  return NEVER_SENT_CODES.has(code);
+}
+
 const TRANSIENT_CODES = new Set(["ETIMEDOUT", "ECONNRESET", "ECONNREFUSED", "EPIPE", "EAI_AGAIN", "ECONNABORTED", "EHOSTUNREACH", "ENETUNREACH", "ESOCKETTIMEDOUT"]);
 
 const TLS_CODE = /^(?:ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|EPROTO$|HOSTNAME_MISMATCH)/;

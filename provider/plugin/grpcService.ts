@@ -5,11 +5,13 @@
  * secrets are accepted as typed values and unwrapped; resources and output values are not asked for.
  */
 import * as grpc from "@grpc/grpc-js";
+import { Any } from "google-protobuf/google/protobuf/any_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import type { IResourceProviderServer } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as pluginPb from "@pulumi/pulumi/proto/plugin_pb";
 import * as providerPb from "@pulumi/pulumi/proto/provider_pb";
-import type { CheckFailure, CheckResult, DiffResult, ProviderHandlers } from "./handlers";
+import * as statusPb from "@pulumi/pulumi/proto/status_pb";
+import { ResourceInitFailure, type CheckFailure, type CheckResult, type DiffResult, type ProviderHandlers } from "./handlers";
 import { decodeStruct, encodeStruct } from "./wire";
 
 /** The engine's resource type is the third `::` part of a URN (after any parent types joined by `$`). */
@@ -136,14 +138,33 @@ function diffResponse(result: DiffResult): providerPb.DiffResponse {
     .setDeletebeforereplace(result.deleteBeforeReplace);
 }
 
-/** A unary method: the handler's answer, or its error as a gRPC status whose details are the message. */
+/**
+ * A unary method: the handler's answer, or its error as a gRPC status whose details are the
+ * message; an initialization failure also carries the state reached, as the engine reads it.
+ */
 function unary<Req, Res>(handle: (request: Req) => Promise<Res>): grpc.handleUnaryCall<Req, Res> {
   return (call, callback) => {
     handle(call.request).then(
       (response) => callback(null, response),
-      (error: unknown) => callback({ code: grpc.status.UNKNOWN, details: error instanceof Error ? error.message : String(error) }, null),
+      (error: unknown) =>
+        callback(
+          { code: grpc.status.UNKNOWN, details: error instanceof Error ? error.message : String(error), ...(error instanceof ResourceInitFailure ? { metadata: initFailureMetadata(error) } : {}) },
+          null,
+        ),
     );
   };
+}
+
+/** `grpc-status-details-bin`: a google.rpc.Status whose details hold a pulumirpc.ErrorResourceInitFailed. */
+function initFailureMetadata(failure: ResourceInitFailure): grpc.Metadata {
+  const detail = new providerPb.ErrorResourceInitFailed().setId(failure.id).setProperties(encodeStruct(failure.properties)).setReasonsList([...failure.reasons]);
+  const packed = new Any();
+  packed.pack(detail.serializeBinary(), "pulumirpc.ErrorResourceInitFailed");
+  const status = new statusPb.Status().setCode(grpc.status.UNKNOWN).setMessage(failure.message);
+  status.addDetails(packed);
+  const metadata = new grpc.Metadata();
+  metadata.add("grpc-status-details-bin", Buffer.from(status.serializeBinary()));
+  return metadata;
 }
 
 function unimplemented(method: string): grpc.handleUnaryCall<unknown, never> {

@@ -24,6 +24,22 @@ export interface DiffResult {
   readonly deleteBeforeReplace: boolean;
 }
 
+/**
+ * A create or update that changed the cloud but did not finish: the engine records `properties`
+ * under `id` and fails the update with the message (its "initialization failure").
+ */
+export class ResourceInitFailure extends Error {
+  constructor(
+    message: string,
+    readonly id: string,
+    readonly properties: PropertyMap,
+    readonly reasons: readonly string[],
+  ) {
+    super(message);
+    this.name = "ResourceInitFailure";
+  }
+}
+
 export interface ResourceRef {
   readonly urn: string;
   /** Type token, e.g. `taurusdb:index:LatestCompletedBackup`. */

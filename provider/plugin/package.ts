@@ -2,15 +2,19 @@
  * The seam between the plugin and the package's core: the only file in `provider/plugin/` that
  * imports the rest of `provider/` (besides ./identity.ts). The plugin runs the same core as the
  * dynamic providers: the same settings, validation and listing for `getInstanceBackups`, and the
- * same provider object for `LatestCompletedBackup`, built for a host whose stack config is the
- * plugin's provider configuration. Everything else in the plugin sees only {@link PluginPackage}.
+ * same provider objects for `LatestCompletedBackup` and `InstanceRestore`, built for a host whose
+ * stack config is the plugin's provider configuration. Everything else in the plugin sees only
+ * {@link PluginPackage}.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { ARGUMENTS, CONFIG_NAMESPACE, namesOf, type ArgumentName } from "../arguments/catalogue";
+import { RESTORE_SECRET_NAMES } from "../arguments/restoreArguments";
 import { InvalidArgumentsError } from "../errors";
 import { listInstanceBackups } from "../listing";
 import { UNKNOWN as CORE_UNKNOWN } from "../resources/inputs";
 import { latestCompletedBackupProvider } from "../resources/latestCompletedBackupProvider";
+import { instanceRestoreProvider } from "../resources/instanceRestoreProvider";
+import { PartialStateError } from "../resources/partialState";
 import { engineLog } from "../resources/engineLog";
 import type { ProviderHost } from "../resources/providerHost";
 import { mergeSettings } from "../settings/merge";
@@ -51,13 +55,30 @@ export interface PluginPackage {
   readonly cancellation: Cancellation;
   /** The issues of an error that reports invalid arguments, or undefined for any other error. */
   argumentIssues(error: unknown): Issue[] | undefined;
-  readonly latestCompletedBackup: {
-    readonly provider: CoreResourceProvider;
-    /** How the core object expects a value that is not known yet (the dynamic-provider convention). */
-    readonly unknownPlaceholder: string;
-    /** Outputs the core object computes, as opposed to inputs it echoes. */
-    readonly computedOutputs: readonly string[];
-  };
+  /** The package's resources, each over the core's provider object for it. */
+  readonly resources: readonly ResourceBinding[];
+  /** What a core operation recorded before it stopped (see `PartialStateError`); undefined for any other error. */
+  partialStateOf(error: unknown): PartialState | undefined;
+}
+
+export interface ResourceBinding {
+  /** The resource's name in the `index` module, e.g. `LatestCompletedBackup`. */
+  readonly name: string;
+  readonly provider: CoreResourceProvider;
+  /** How the core object expects a value that is not known yet (the dynamic-provider convention). */
+  readonly unknownPlaceholder: string;
+  /** Outputs the core object computes, as opposed to inputs it echoes. */
+  readonly computedOutputs: readonly string[];
+  /** The resource's own secret inputs besides credentials (a password): secret wherever they appear. */
+  readonly secretInputs: readonly string[];
+}
+
+/** A create or update that changed the cloud but did not finish, in plain values. */
+export interface PartialState {
+  readonly message: string;
+  readonly id: string;
+  readonly properties: Record<string, unknown>;
+  readonly reasons: readonly string[];
 }
 
 const CONFIG_KEYS: readonly ArgumentName[] = namesOf("connection", "credential");
@@ -105,9 +126,22 @@ export const taurusDbPackage: PluginPackage = {
   listBackups,
   cancellation,
   argumentIssues,
-  latestCompletedBackup: {
-    provider: latestCompletedBackupProvider(host),
-    unknownPlaceholder: CORE_UNKNOWN,
-    computedOutputs: ["backupId", "backup", "projectId", "resolvedAt", "available", "missingSince", "inputs"],
-  },
+  resources: [
+    {
+      name: "LatestCompletedBackup",
+      provider: latestCompletedBackupProvider(host),
+      unknownPlaceholder: CORE_UNKNOWN,
+      computedOutputs: ["backupId", "backup", "projectId", "resolvedAt", "available", "missingSince", "inputs"],
+      secretInputs: [],
+    },
+    {
+      name: "InstanceRestore",
+      provider: instanceRestoreProvider(host),
+      unknownPlaceholder: CORE_UNKNOWN,
+      computedOutputs: ["projectId", "jobId", "jobStatus", "startedAt", "completedAt", "adminPasswordSetAt", "inputs"],
+      secretInputs: RESTORE_SECRET_NAMES,
+    },
+  ],
+  partialStateOf: (error) =>
+    error instanceof PartialStateError ? { message: error.message, id: error.id, properties: { ...error.properties }, reasons: error.reasons } : undefined,
 };

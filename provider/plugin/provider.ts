@@ -6,20 +6,20 @@
  */
 import { checkConfig, configFromRequest, diffConfig } from "./configuration";
 import { GetInstanceBackupsFunction } from "./getInstanceBackupsFunction";
+import { CoreResource } from "./coreResource";
 import type { ProviderHandlers, ResourceRef } from "./handlers";
-import { LatestCompletedBackupResource } from "./latestCompletedBackupResource";
 import type { PluginPackage } from "./package";
 
 export function createProvider(pkg: PluginPackage): ProviderHandlers {
   const { name, cancellation } = pkg;
   const functionToken = `${name}:index:getInstanceBackups`;
-  const resourceType = `${name}:index:LatestCompletedBackup`;
   const getInstanceBackups = new GetInstanceBackupsFunction(pkg);
-  const latestCompletedBackup = new LatestCompletedBackupResource(pkg);
+  const resources = new Map(pkg.resources.map((binding) => [`${name}:index:${binding.name}`, new CoreResource(pkg, binding)]));
 
-  const resource = (ref: ResourceRef): LatestCompletedBackupResource => {
-    if (ref.type !== resourceType) throw new Error(`The ${name} provider has no resource type ${JSON.stringify(ref.type)} (it has ${resourceType}).`);
-    return latestCompletedBackup;
+  const resource = (ref: ResourceRef): CoreResource => {
+    const found = resources.get(ref.type);
+    if (!found) throw new Error(`The ${name} provider has no resource type ${JSON.stringify(ref.type)} (it has ${[...resources.keys()].join(", ")}).`);
+    return found;
   };
   const run = <T>(what: string, operation: () => Promise<T>) => cancellation.run(what, operation);
 

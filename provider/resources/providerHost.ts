@@ -3,6 +3,7 @@
  * the engine for a Node.js program, or the `taurusdb` plugin serving every other language. The
  * provider logic takes it as an argument, so both run the same code and tests can give their own.
  */
+import type { Clock } from "../restore/clock";
 import type { SettingSources } from "../settings/sources";
 import type { ProviderLog } from "./engineLog";
 
@@ -13,6 +14,8 @@ export interface ProviderHost {
   now(): number;
   /** Aborts every listing the provider started (the plugin's Cancel); a dynamic provider has none. */
   readonly signal?: AbortSignal;
+  /** The waits of a restore; the real clock unless a test gives a faster one. */
+  readonly clock?: Clock;
 }
 
 /** A host whose stack config is set by the engine's `configure` call (until then, none). */

@@ -7,6 +7,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { engineLog } from "./engineLog";
 import { instanceBackupsProvider } from "./instanceBackupsProvider";
+import { instanceRestoreProvider } from "./instanceRestoreProvider";
 import { latestCompletedBackupProvider } from "./latestCompletedBackupProvider";
 import { configurableHost } from "./providerHost";
 
@@ -23,3 +24,4 @@ function withConfigure(provider: pulumi.dynamic.ResourceProvider): pulumi.dynami
 
 export const instanceBackups = withConfigure(instanceBackupsProvider(process_.host));
 export const latestCompletedBackup = withConfigure(latestCompletedBackupProvider(process_.host));
+export const instanceRestore = withConfigure(instanceRestoreProvider(process_.host));

@@ -52,11 +52,16 @@ export interface CheckOptions {
   readonly isUnknown?: (value: unknown) => boolean;
 }
 
+export interface SettingsCheckOptions extends CheckOptions {
+  /** The catalogue's arguments the caller takes (all of them unless said); a required one left out of these is not missing. */
+  readonly names?: readonly ArgumentName[];
+}
+
 /** Every problem with the merged settings; empty when they are fine. */
-export function settingsIssues(merged: MergedSettings, options: CheckOptions = {}): ArgumentIssue[] {
+export function settingsIssues(merged: MergedSettings, options: SettingsCheckOptions = {}): ArgumentIssue[] {
   const isUnknown = options.isUnknown ?? (() => false);
   const issues: ArgumentIssue[] = merged.unknownNames.map((key) => ({ argument: key, problem: "is not an argument of this function (check the spelling)" }));
-  issues.push(...valueIssues(merged, ARGUMENT_NAMES, options));
+  issues.push(...valueIssues(merged, options.names ?? ARGUMENT_NAMES, options));
   const known = (name: ArgumentName) => {
     const value = merged.values[name];
     return value !== undefined && !isUnknown(value) && ARGUMENTS[name].rule.safeParse(value).success ? value : undefined;
@@ -91,28 +96,38 @@ export function optionIssues(bag: Readonly<Record<string, unknown>>, specs: Read
 /** Checks the merged settings and returns what a listing runs with, or throws listing every problem. */
 export function validateSettings(merged: MergedSettings, context = "getInstanceBackups"): ValidSettings {
   const issues = settingsIssues(merged);
-  if (issues.length > 0) {
-    throw merged.credentialSource === undefined ? new MissingCredentialsError(issues, context) : new InvalidArgumentsError(issues, context);
-  }
-  const values = merged.values as Record<string, unknown>;
+  if (issues.length > 0) throw invalidArguments(merged, issues, context);
+  return { args: valuesWithDefaults(merged, ARGUMENT_NAMES) as ValidArgs, connection: connectionOf(merged) };
+}
+
+/** The error that lists `issues`: missing credentials when none were found anywhere, else invalid arguments. */
+export function invalidArguments(merged: MergedSettings, issues: readonly ArgumentIssue[], context: string): InvalidArgumentsError {
+  return merged.credentialSource === undefined ? new MissingCredentialsError(issues, context) : new InvalidArgumentsError(issues, context);
+}
+
+/** The values of `names` (credentials aside) with their defaults, once the settings are valid. */
+export function valuesWithDefaults(merged: MergedSettings, names: readonly ArgumentName[]): Record<string, unknown> {
   const args: Record<string, unknown> = {};
-  for (const name of ARGUMENT_NAMES) {
+  for (const name of names) {
     const spec: ArgumentSpec = ARGUMENTS[name];
     if (spec.kind === "credential") continue;
-    const value = values[name] ?? spec.default;
+    const value = merged.values[name] ?? spec.default;
     if (value !== undefined) args[name] = value;
   }
+  return args;
+}
+
+/** Where the API is and who asks, once the settings are valid. */
+export function connectionOf(merged: MergedSettings): ConnectionSettings {
+  const values = merged.values as Record<string, unknown>;
   const region = values.region as string | undefined;
   const endpoint = normalizeEndpoint((values.endpoint as string | undefined) ?? serviceEndpoint(region!)!);
   return {
-    args: args as ValidArgs,
-    connection: {
-      region,
-      projectId: values.projectId as string | undefined,
-      endpoint,
-      iamEndpoint: normalizeEndpoint((values.iamEndpoint as string | undefined) ?? (region ? regionalIamEndpoint(region) : endpoint)),
-      credentials: credentialsOf(values),
-    },
+    region,
+    projectId: values.projectId as string | undefined,
+    endpoint,
+    iamEndpoint: normalizeEndpoint((values.iamEndpoint as string | undefined) ?? (region ? regionalIamEndpoint(region) : endpoint)),
+    credentials: credentialsOf(values),
   };
 }
 

@@ -9,6 +9,7 @@ import * as grpc from "@grpc/grpc-js";
 import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerPb from "@pulumi/pulumi/proto/provider_pb";
+import * as statusPb from "@pulumi/pulumi/proto/status_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -24,6 +25,8 @@ const RESOURCE_TYPE = "taurusdb:index:LatestCompletedBackup";
 const URN = `urn:pulumi:dev::proto::${RESOURCE_TYPE}::pinned`;
 const PROVIDER_URN = "urn:pulumi:dev::proto::pulumi:providers:taurusdb::default";
 const FUNCTION = "taurusdb:index:getInstanceBackups";
+const RESTORE_TYPE = "taurusdb:index:InstanceRestore";
+const RESTORE_URN = `urn:pulumi:dev::proto::${RESTORE_TYPE}::staging`;
 
 const secret = (value: unknown) => ({ [specialSigKey]: specialSecretSig, value });
 const isSecretValue = (value: unknown) => typeof value === "object" && value !== null && (value as Record<string, unknown>)[specialSigKey] === specialSecretSig;
@@ -113,7 +116,7 @@ describe("plugin information and schema", () => {
     expect(schema).toEqual(JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "schema.json"), "utf8")));
     expect(schema.config.variables.secretKey.secret).toBe(true);
     expect(Object.keys(schema.functions)).toEqual([FUNCTION]);
-    expect(Object.keys(schema.resources)).toEqual([RESOURCE_TYPE]);
+    expect(Object.keys(schema.resources)).toEqual([RESOURCE_TYPE, RESTORE_TYPE]);
   });
 });
 
@@ -298,6 +301,54 @@ describe("LatestCompletedBackup", () => {
   });
 });
 
+describe("InstanceRestore", () => {
+  const PASSWORD = "Proto-Staging-5w!";
+  let target: string;
+  beforeEach(async () => {
+    await plugin.configure({ ...connection(), accessKey: secret(emulator.credentials.accessKey), secretKey: secret(emulator.credentials.secretKey) });
+    target = emulator.control.addInstance({ name: "staging" });
+    emulator.control.setRestoreDurations({ pendingMs: 20, runningMs: 100 });
+  });
+  const check = (news: Record<string, unknown>) =>
+    plugin.call<providerPb.CheckRequest, providerPb.CheckResponse>("check", new providerPb.CheckRequest().setUrn(RESTORE_URN).setType(RESTORE_TYPE).setOlds(struct({})).setNews(struct(news)));
+
+  test("Check returns a plain admin password as a secret, and a bad one is reported without its property (so never printed)", async () => {
+    const inputs = (await check({ sourceInstanceId: emulator.instanceId, targetInstanceId: target, backupId: newestCompleted(), adminPassword: PASSWORD })).getInputs()!.toJavaScript();
+    expect(isSecretValue(inputs.adminPassword)).toBe(true);
+    const refused = await check({ sourceInstanceId: emulator.instanceId, targetInstanceId: target, backupId: newestCompleted(), adminPassword: "weak" });
+    const failures = refused.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() }));
+    expect(failures).toEqual([{ property: "", reason: "adminPassword: must be 8 to 32 characters long" }]);
+    expect(emulator.control.stats().byRoute.restore).toBe(0);
+  });
+
+  test("Check of a new restore refuses a BUILDING backup before any restore request", async () => {
+    const building = emulator.control.addBackup({ name: "building" });
+    const failures = (await check({ sourceInstanceId: emulator.instanceId, targetInstanceId: target, backupId: building.id })).getFailuresList();
+    expect(failures.map((f) => f.getProperty())).toEqual(["backupId"]);
+    expect(failures[0].getReason()).toContain(`Backup ${building.id} of instance ${emulator.instanceId} is BUILDING, not COMPLETED`);
+    expect(emulator.control.restoreHistory(target)).toEqual([]);
+  });
+
+  test("a preview Create restores nothing and shows the job as unknown; Create restores, with the password secret and no credential in the outputs", async () => {
+    const inputs = { sourceInstanceId: emulator.instanceId, targetInstanceId: target, backupId: newestCompleted(), adminPassword: secret(PASSWORD), pollIntervalSeconds: 1 };
+    const create = (preview: boolean) =>
+      plugin.call<providerPb.CreateRequest, providerPb.CreateResponse>("create", new providerPb.CreateRequest().setUrn(RESTORE_URN).setType(RESTORE_TYPE).setProperties(struct(inputs)).setPreview(preview));
+    const previewed = (await create(true)).getProperties()!.toJavaScript();
+    expect(previewed.jobId).toBe(unknownValue);
+    expect(emulator.control.restoreHistory(target)).toEqual([]);
+
+    const created = await create(false);
+    const outputs = created.getProperties()!.toJavaScript();
+    const [job] = emulator.control.restoreHistory(target);
+    expect(created.getId()).toBe(job.id);
+    expect(outputs).toMatchObject({ jobId: job.id, jobStatus: "Completed", targetInstanceId: target });
+    expect(isSecretValue(outputs.adminPassword)).toBe(true);
+    expect(isSecretValue(outputs.jobId)).toBe(false);
+    for (const key of ["accessKey", "secretKey", "securityToken", "authToken"]) expect(outputs).not.toHaveProperty(key);
+    expect(emulator.control.passwordMatches(PASSWORD, target)).toBe(true);
+  });
+});
+
 describe("cancellation and shutdown", () => {
   test("Cancel ends a Create whose listing hangs, and later operations are refused", async () => {
     await plugin.configure({ ...connection(), accessKey: secret(emulator.credentials.accessKey), secretKey: secret(emulator.credentials.secretKey) });
@@ -308,6 +359,29 @@ describe("cancellation and shutdown", () => {
     await plugin.call("cancel", new Empty());
     await expect(create).rejects.toThrow(/cancelled/);
     await expect(plugin.invoke({ instanceId: emulator.instanceId })).rejects.toThrow(/cancelled/);
+  });
+
+  test("Cancel while a restore job runs fails the Create with the restore recorded as under way (an initialization failure naming the job)", async () => {
+    await plugin.configure({ ...connection(), accessKey: secret(emulator.credentials.accessKey), secretKey: secret(emulator.credentials.secretKey) });
+    const target = emulator.control.addInstance({ name: "cancelled-restore" });
+    emulator.control.setRestoreDurations({ pendingMs: 20, runningMs: 60_000 });
+    const inputs = { sourceInstanceId: emulator.instanceId, targetInstanceId: target, backupId: newestCompleted(), pollIntervalSeconds: 1 };
+    const outcome = plugin
+      .call<providerPb.CreateRequest, providerPb.CreateResponse>(
+        "create",
+        new providerPb.CreateRequest().setUrn(`urn:pulumi:dev::proto::${RESTORE_TYPE}::cancelled`).setType(RESTORE_TYPE).setProperties(struct(inputs)),
+      )
+      .then(() => undefined, (e: grpc.ServiceError) => e);
+    await waitFor(() => emulator.control.restoreHistory(target).length > 0);
+    await plugin.call("cancel", new Empty());
+    const error = (await outcome)!;
+    expect(error.details).toMatch(/^Stopped following restore job [\w-]+ into instance \w+: An operation was cancelled[\s\S]*the next update waits for this job instead of restoring again/);
+    const status = statusPb.Status.deserializeBinary(error.metadata.get("grpc-status-details-bin")[0] as Buffer);
+    const failed = status.getDetailsList()[0].unpack(providerPb.ErrorResourceInitFailed.deserializeBinary, "pulumirpc.ErrorResourceInitFailed")!;
+    const [job] = emulator.control.restoreHistory(target);
+    expect(failed.getId()).toBe(job.id);
+    expect(failed.getProperties()!.toJavaScript()).toMatchObject({ jobId: job.id, jobStatus: expect.stringMatching(/Pending|Running/), targetInstanceId: target });
+    emulator.control.setRestoreDurations({ pendingMs: 20, runningMs: 100 });
   });
 
   test("SIGINT (how the engine stops a plugin) ends the process with exit code 0", async () => {

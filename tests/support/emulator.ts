@@ -25,6 +25,20 @@ export function argsFor(emulator: RunningEmulator, overrides: Partial<GetInstanc
   };
 }
 
+/** Arguments that restore the newest COMPLETED backup of the emulator's default instance into `target`, with its AK/SK pair. */
+export function restoreArgsFor(emulator: RunningEmulator, target: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    sourceInstanceId: emulator.instanceId,
+    targetInstanceId: target,
+    backupId: emulator.control.backups().find((b) => b.status === "COMPLETED")!.id,
+    endpoint: emulator.url,
+    projectId: emulator.projectId,
+    accessKey: emulator.credentials.accessKey,
+    secretKey: emulator.credentials.secretKey,
+    ...overrides,
+  };
+}
+
 /** No stack config, no environment: only the arguments count. */
 export const ARGUMENTS_ONLY: ListingRuntime = { sources: { stackConfig: () => undefined, env: {} } };
 

@@ -83,9 +83,9 @@ type GetInstanceBackupsResult struct {
 	// The instance listed.
 	InstanceId string `pulumi:"instanceId"`
 	// The newest COMPLETED backup among `backups`, if any.
-	LatestCompletedBackup Backup `pulumi:"latestCompletedBackup"`
+	LatestCompletedBackup *Backup `pulumi:"latestCompletedBackup"`
 	// Id of the newest COMPLETED backup among `backups`, if any.
-	LatestCompletedBackupId string `pulumi:"latestCompletedBackupId"`
+	LatestCompletedBackupId *string `pulumi:"latestCompletedBackupId"`
 	// The project, as given or as found through IAM from the region.
 	ProjectId string `pulumi:"projectId"`
 	// How many backups the API listed (its `total_count`), before the local filters.
@@ -185,13 +185,13 @@ func (o GetInstanceBackupsResultOutput) InstanceId() pulumi.StringOutput {
 }
 
 // The newest COMPLETED backup among `backups`, if any.
-func (o GetInstanceBackupsResultOutput) LatestCompletedBackup() BackupOutput {
-	return o.ApplyT(func(v GetInstanceBackupsResult) Backup { return v.LatestCompletedBackup }).(BackupOutput)
+func (o GetInstanceBackupsResultOutput) LatestCompletedBackup() BackupPtrOutput {
+	return o.ApplyT(func(v GetInstanceBackupsResult) *Backup { return v.LatestCompletedBackup }).(BackupPtrOutput)
 }
 
 // Id of the newest COMPLETED backup among `backups`, if any.
-func (o GetInstanceBackupsResultOutput) LatestCompletedBackupId() pulumi.StringOutput {
-	return o.ApplyT(func(v GetInstanceBackupsResult) string { return v.LatestCompletedBackupId }).(pulumi.StringOutput)
+func (o GetInstanceBackupsResultOutput) LatestCompletedBackupId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v GetInstanceBackupsResult) *string { return v.LatestCompletedBackupId }).(pulumi.StringPtrOutput)
 }
 
 // The project, as given or as found through IAM from the region.

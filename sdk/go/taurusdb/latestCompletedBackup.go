@@ -49,7 +49,7 @@ type LatestCompletedBackup struct {
 	// Cap on requests in flight while paging. Default 16.
 	MaxConcurrency pulumi.IntPtrOutput `pulumi:"maxConcurrency"`
 	// When a refresh first found the pinned backup unavailable (ISO 8601, UTC); undefined while it is available.
-	MissingSince pulumi.StringOutput `pulumi:"missingSince"`
+	MissingSince pulumi.StringPtrOutput `pulumi:"missingSince"`
 	// When a refresh finds the pinned backup expired or no longer COMPLETED: `"keep"` (default) keeps `backupId`, sets `available` to false and logs a warning, so nothing downstream changes; `"repin"` pins the newest COMPLETED backup on the next update; `"fail"` stops the next update with an error until a keeper changes.
 	OnExpired pulumi.StringPtrOutput `pulumi:"onExpired"`
 	// Records per page, 1..100. Default 100.
@@ -387,8 +387,8 @@ func (o LatestCompletedBackupOutput) MaxConcurrency() pulumi.IntPtrOutput {
 }
 
 // When a refresh first found the pinned backup unavailable (ISO 8601, UTC); undefined while it is available.
-func (o LatestCompletedBackupOutput) MissingSince() pulumi.StringOutput {
-	return o.ApplyT(func(v *LatestCompletedBackup) pulumi.StringOutput { return v.MissingSince }).(pulumi.StringOutput)
+func (o LatestCompletedBackupOutput) MissingSince() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *LatestCompletedBackup) pulumi.StringPtrOutput { return v.MissingSince }).(pulumi.StringPtrOutput)
 }
 
 // When a refresh finds the pinned backup expired or no longer COMPLETED: `"keep"` (default) keeps `backupId`, sets `available` to false and logs a warning, so nothing downstream changes; `"repin"` pins the newest COMPLETED backup on the next update; `"fail"` stops the next update with an error until a keeper changes.

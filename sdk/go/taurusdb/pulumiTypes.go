@@ -20,7 +20,7 @@ type Backup struct {
 	// How it was taken: `Db` (physical) or `Snapshot`.
 	BackupMethod string `pulumi:"backupMethod"`
 	// `differential` or `completed`; only when the API sends it.
-	BackupMode string `pulumi:"backupMode"`
+	BackupMode *string `pulumi:"backupMode"`
 	// `Db` (physical) or `Snapshot`.
 	BackupType string `pulumi:"backupType"`
 	// Creation instant, from the API's wall-clock `created` and `time_zone`.
@@ -73,8 +73,8 @@ func (o BackupOutput) BackupMethod() pulumi.StringOutput {
 }
 
 // `differential` or `completed`; only when the API sends it.
-func (o BackupOutput) BackupMode() pulumi.StringOutput {
-	return o.ApplyT(func(v Backup) string { return v.BackupMode }).(pulumi.StringOutput)
+func (o BackupOutput) BackupMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v Backup) *string { return v.BackupMode }).(pulumi.StringPtrOutput)
 }
 
 // `Db` (physical) or `Snapshot`.
@@ -137,6 +137,180 @@ func (o BackupOutput) UseDetail() pulumi.StringOutput {
 	return o.ApplyT(func(v Backup) string { return v.UseDetail }).(pulumi.StringOutput)
 }
 
+type BackupPtrOutput struct{ *pulumi.OutputState }
+
+func (BackupPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**Backup)(nil)).Elem()
+}
+
+func (o BackupPtrOutput) ToBackupPtrOutput() BackupPtrOutput {
+	return o
+}
+
+func (o BackupPtrOutput) ToBackupPtrOutputWithContext(ctx context.Context) BackupPtrOutput {
+	return o
+}
+
+func (o BackupPtrOutput) Elem() BackupOutput {
+	return o.ApplyT(func(v *Backup) Backup {
+		if v != nil {
+			return *v
+		}
+		var ret Backup
+		return ret
+	}).(BackupOutput)
+}
+
+// Backup level, `1` or `2`.
+func (o BackupPtrOutput) BackupLevel() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *Backup) *int {
+		if v == nil {
+			return nil
+		}
+		return &v.BackupLevel
+	}).(pulumi.IntPtrOutput)
+}
+
+// How it was taken: `Db` (physical) or `Snapshot`.
+func (o BackupPtrOutput) BackupMethod() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Backup) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.BackupMethod
+	}).(pulumi.StringPtrOutput)
+}
+
+// `differential` or `completed`; only when the API sends it.
+func (o BackupPtrOutput) BackupMode() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Backup) *string {
+		if v == nil {
+			return nil
+		}
+		return v.BackupMode
+	}).(pulumi.StringPtrOutput)
+}
+
+// `Db` (physical) or `Snapshot`.
+func (o BackupPtrOutput) BackupType() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Backup) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.BackupType
+	}).(pulumi.StringPtrOutput)
+}
+
+// Creation instant, from the API's wall-clock `created` and `time_zone`.
+func (o BackupPtrOutput) CreatedAt() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Backup) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.CreatedAt
+	}).(pulumi.StringPtrOutput)
+}
+
+// Free text given when the backup was made; empty when none.
+func (o BackupPtrOutput) Description() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Backup) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Description
+	}).(pulumi.StringPtrOutput)
+}
+
+// Backup id, e.g. `1a2b...br01`: what a restore takes.
+func (o BackupPtrOutput) Id() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Backup) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Id
+	}).(pulumi.StringPtrOutput)
+}
+
+// Id of the instance the backup belongs to.
+func (o BackupPtrOutput) InstanceId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Backup) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.InstanceId
+	}).(pulumi.StringPtrOutput)
+}
+
+// Name of the instance the backup belongs to.
+func (o BackupPtrOutput) InstanceName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Backup) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.InstanceName
+	}).(pulumi.StringPtrOutput)
+}
+
+// Backup name, e.g. `daily-backup-20260104`.
+func (o BackupPtrOutput) Name() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Backup) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Name
+	}).(pulumi.StringPtrOutput)
+}
+
+// Size in KB (1024 bytes), from the API's `size` and `size_unit`.
+func (o BackupPtrOutput) SizeKb() pulumi.Float64PtrOutput {
+	return o.ApplyT(func(v *Backup) *float64 {
+		if v == nil {
+			return nil
+		}
+		return &v.SizeKb
+	}).(pulumi.Float64PtrOutput)
+}
+
+// `BUILDING`, `COMPLETED`, `FAILED` or `DELETING`; only a COMPLETED backup can be restored.
+func (o BackupPtrOutput) Status() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Backup) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Status
+	}).(pulumi.StringPtrOutput)
+}
+
+// The time zone the API reported, as sent (e.g. `UTC+08:00`).
+func (o BackupPtrOutput) TimeZone() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Backup) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.TimeZone
+	}).(pulumi.StringPtrOutput)
+}
+
+// Last update instant, from the API's wall-clock `updated` and `time_zone`.
+func (o BackupPtrOutput) UpdatedAt() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Backup) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.UpdatedAt
+	}).(pulumi.StringPtrOutput)
+}
+
+// Free text the API reports about the backup's use.
+func (o BackupPtrOutput) UseDetail() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Backup) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.UseDetail
+	}).(pulumi.StringPtrOutput)
+}
+
 type BackupArrayOutput struct{ *pulumi.OutputState }
 
 func (BackupArrayOutput) ElementType() reflect.Type {
@@ -159,5 +333,6 @@ func (o BackupArrayOutput) Index(i pulumi.IntInput) BackupOutput {
 
 func init() {
 	pulumi.RegisterOutputType(BackupOutput{})
+	pulumi.RegisterOutputType(BackupPtrOutput{})
 	pulumi.RegisterOutputType(BackupArrayOutput{})
 }

@@ -7,6 +7,7 @@ from . import _utilities
 import typing
 # Export this package's modules as members:
 from .get_instance_backups import *
+from .instance_restore import *
 from .latest_completed_backup import *
 from .provider import *
 from . import outputs
@@ -26,6 +27,7 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_taurusdb",
   "classes": {
+   "taurusdb:index:InstanceRestore": "InstanceRestore",
    "taurusdb:index:LatestCompletedBackup": "LatestCompletedBackup"
   }
  }

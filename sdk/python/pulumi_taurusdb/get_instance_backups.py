@@ -65,7 +65,7 @@ class GetInstanceBackupsResult:
 
     @_builtins.property
     @pulumi.getter(name="latestCompletedBackup")
-    def latest_completed_backup(self) -> 'outputs.Backup':
+    def latest_completed_backup(self) -> Optional['outputs.Backup']:
         """
         The newest COMPLETED backup among `backups`, if any.
         """
@@ -73,7 +73,7 @@ class GetInstanceBackupsResult:
 
     @_builtins.property
     @pulumi.getter(name="latestCompletedBackupId")
-    def latest_completed_backup_id(self) -> _builtins.str:
+    def latest_completed_backup_id(self) -> Optional[_builtins.str]:
         """
         Id of the newest COMPLETED backup among `backups`, if any.
         """

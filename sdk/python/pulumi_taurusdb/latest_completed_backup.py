@@ -676,7 +676,7 @@ class LatestCompletedBackup(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def keepers(self) -> pulumi.Output[Mapping[str, _builtins.str]]:
+    def keepers(self) -> pulumi.Output[Optional[Mapping[str, _builtins.str]]]:
         """
         The keepers the backup was pinned with.
         """
@@ -716,7 +716,7 @@ class LatestCompletedBackup(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter(name="missingSince")
-    def missing_since(self) -> pulumi.Output[_builtins.str]:
+    def missing_since(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
         When a refresh first found the pinned backup unavailable (ISO 8601, UTC); undefined while it is available.
         """

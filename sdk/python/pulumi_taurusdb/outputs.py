@@ -30,8 +30,6 @@ class Backup(dict):
             suggest = "backup_level"
         elif key == "backupMethod":
             suggest = "backup_method"
-        elif key == "backupMode":
-            suggest = "backup_mode"
         elif key == "backupType":
             suggest = "backup_type"
         elif key == "createdAt":
@@ -48,6 +46,8 @@ class Backup(dict):
             suggest = "updated_at"
         elif key == "useDetail":
             suggest = "use_detail"
+        elif key == "backupMode":
+            suggest = "backup_mode"
 
         if suggest:
             pulumi.log.warn(f"Key '{key}' not found in Backup. Access the value via the '{suggest}' property getter instead.")
@@ -63,7 +63,6 @@ class Backup(dict):
     def __init__(__self__, *,
                  backup_level: _builtins.int,
                  backup_method: _builtins.str,
-                 backup_mode: _builtins.str,
                  backup_type: _builtins.str,
                  created_at: _builtins.str,
                  description: _builtins.str,
@@ -75,13 +74,13 @@ class Backup(dict):
                  status: _builtins.str,
                  time_zone: _builtins.str,
                  updated_at: _builtins.str,
-                 use_detail: _builtins.str):
+                 use_detail: _builtins.str,
+                 backup_mode: Optional[_builtins.str] = None):
         """
         One full backup, typed. Times are UTC instants in ISO 8601 ending in `Z`.
 
         :param _builtins.int backup_level: Backup level, `1` or `2`.
         :param _builtins.str backup_method: How it was taken: `Db` (physical) or `Snapshot`.
-        :param _builtins.str backup_mode: `differential` or `completed`; only when the API sends it.
         :param _builtins.str backup_type: `Db` (physical) or `Snapshot`.
         :param _builtins.str created_at: Creation instant, from the API's wall-clock `created` and `time_zone`.
         :param _builtins.str description: Free text given when the backup was made; empty when none.
@@ -94,10 +93,10 @@ class Backup(dict):
         :param _builtins.str time_zone: The time zone the API reported, as sent (e.g. `UTC+08:00`).
         :param _builtins.str updated_at: Last update instant, from the API's wall-clock `updated` and `time_zone`.
         :param _builtins.str use_detail: Free text the API reports about the backup's use.
+        :param _builtins.str backup_mode: `differential` or `completed`; only when the API sends it.
         """
         pulumi.set(__self__, "backup_level", backup_level)
         pulumi.set(__self__, "backup_method", backup_method)
-        pulumi.set(__self__, "backup_mode", backup_mode)
         pulumi.set(__self__, "backup_type", backup_type)
         pulumi.set(__self__, "created_at", created_at)
         pulumi.set(__self__, "description", description)
@@ -110,6 +109,8 @@ class Backup(dict):
         pulumi.set(__self__, "time_zone", time_zone)
         pulumi.set(__self__, "updated_at", updated_at)
         pulumi.set(__self__, "use_detail", use_detail)
+        if backup_mode is not None:
+            pulumi.set(__self__, "backup_mode", backup_mode)
 
     @_builtins.property
     @pulumi.getter(name="backupLevel")
@@ -126,14 +127,6 @@ class Backup(dict):
         How it was taken: `Db` (physical) or `Snapshot`.
         """
         return pulumi.get(self, "backup_method")
-
-    @_builtins.property
-    @pulumi.getter(name="backupMode")
-    def backup_mode(self) -> _builtins.str:
-        """
-        `differential` or `completed`; only when the API sends it.
-        """
-        return pulumi.get(self, "backup_mode")
 
     @_builtins.property
     @pulumi.getter(name="backupType")
@@ -230,5 +223,13 @@ class Backup(dict):
         Free text the API reports about the backup's use.
         """
         return pulumi.get(self, "use_detail")
+
+    @_builtins.property
+    @pulumi.getter(name="backupMode")
+    def backup_mode(self) -> Optional[_builtins.str]:
+        """
+        `differential` or `completed`; only when the API sends it.
+        """
+        return pulumi.get(self, "backup_mode")
 
 
