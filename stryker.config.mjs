@@ -5,10 +5,10 @@
  * Reports go to reports/mutation/ (ignored by git).
  *
  * The core is the data path: arguments, settings, validation, signing, HTTP (budget, retries,
- * redaction, transport), API calls, paging, typing, selection and the listing. Left out: the
- * emulator (the tests' own server), and the layers on top (resources, plugin, command line), whose
- * tests run the real engine or child processes and take seconds each; they are too slow to run per
- * mutant, and their logic below the Pulumi plumbing is this core.
+ * redaction, transport), the listing's API calls, paging, typing, selection and the listing. Left
+ * out: the emulator (the tests' own server), and what is built on the core (the restore's waits and
+ * calls, resources, plugin, command line), whose tests wait through jobs, run the real engine or
+ * child processes and take seconds each: too slow to run per mutant.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
@@ -16,7 +16,7 @@ export default {
   testRunner: "jest",
   jest: {
     projectType: "custom",
-    configFile: "jest.unit.config.js",
+    configFile: "jest.mutation.config.js",
     // Quick test files first: the run stops at the first one that catches the mutant.
     config: { testSequencer: "<rootDir>/tests/support/quickFirstSequencer.js" },
     enableFindRelatedTests: false,
@@ -30,13 +30,15 @@ export default {
   // take hours. Those tables are checked value by value by named tests instead (see README).
   ignoreStatic: true,
   mutate: [
-    "provider/{arguments,settings,validation,http,calls,paging,backups,selection}/**/*.ts",
+    "provider/{arguments,settings,validation,http,paging,backups,selection}/**/*.ts",
+    "provider/calls/{apiSession,backupPages,findProjectId,typedBody}.ts",
     "provider/api/signature.ts",
     "provider/listing.ts",
   ],
   ignorePatterns: ["dist", "reports", ".pulumi-work", "sdk", "sdkgen", "examples/*/node_modules"],
   concurrency: 2,
   timeoutMS: 5_000,
+  timeoutFactor: 1.25,
   // A fresh test runner now and then: a long-lived one grows (each run loads modules anew).
   maxTestRunnerReuse: 40,
   incremental: true,
