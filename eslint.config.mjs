@@ -24,12 +24,27 @@ const LAYERS = [
 
 const layerZones = LAYERS.flatMap((layer, i) =>
   LAYERS.slice(i + 1).flatMap((higher) =>
-    layer.map((target) => ({ target, from: higher, message: "A lower layer of provider/ must not import a higher one (see LAYERS in eslint.config.mjs)." })),
+    layer.map((target) => ({
+      target,
+      from: higher,
+      message: "A lower layer of provider/ must not import a higher one (see LAYERS in eslint.config.mjs).",
+    })),
   ),
 );
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", ".pulumi-work/**", "coverage/**", "sdk/**", "reports/**", "examples/*/node_modules/**", "examples/*/bin/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      ".pulumi-work/**",
+      "coverage/**",
+      "sdk/**",
+      "reports/**",
+      "examples/*/node_modules/**",
+      "examples/*/bin/**",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     plugins: { "import-x": importX },
@@ -40,7 +55,12 @@ export default tseslint.config(
         {
           zones: [
             ...layerZones,
-            { target: "./provider/emulator", from: "./provider", except: ["./api", "./emulator"], message: "The emulator shares only provider/api with the client." },
+            {
+              target: "./provider/emulator",
+              from: "./provider",
+              except: ["./api", "./emulator"],
+              message: "The emulator shares only provider/api with the client.",
+            },
             { target: LAYERS.flat(), from: "./provider/emulator", message: "The client never imports the emulator." },
           ],
         },

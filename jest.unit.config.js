@@ -9,5 +9,10 @@ module.exports = {
   ...shared,
   displayName: "unit",
   roots: ["<rootDir>/tests"],
-  testPathIgnorePatterns: [...shared.testPathIgnorePatterns, "<rootDir>/tests/e2e/", "<rootDir>/tests/system/"],
+  testPathIgnorePatterns: [
+    ...shared.testPathIgnorePatterns,
+    "<rootDir>/tests/e2e/",
+    "<rootDir>/tests/system/",
+    "<rootDir>/tests/mutation/",
+  ],
 };

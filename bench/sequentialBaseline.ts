@@ -39,7 +39,10 @@ export async function* sequentialPages(target: Target, pageSize = 100) {
       {
         baseUrl: target.url,
         path: backupsPath(target.projectId, target.instanceId),
-        query: [["offset", String(offset)], ["limit", String(pageSize)]],
+        query: [
+          ["offset", String(offset)],
+          ["limit", String(pageSize)],
+        ],
         projectId: target.projectId,
         instanceId: target.instanceId,
       },

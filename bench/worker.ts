@@ -60,10 +60,17 @@ async function run(job: Job): Promise<Measurement> {
 
 /** The warm-up and the measured work of a job, each resolving to the number of backups handled. */
 async function perform(job: Job): Promise<[() => Promise<unknown>, () => Promise<number>]> {
-  const listWithPackage = ({ url, ...idsAndKeys }: Target) => async () => (await getInstanceBackups({ ...idsAndKeys, endpoint: url })).backups.length;
+  const listWithPackage =
+    ({ url, ...idsAndKeys }: Target) =>
+    async () =>
+      (await getInstanceBackups({ ...idsAndKeys, endpoint: url })).backups.length;
   const listSequentiallyFrom = (target: Target) => async () => (await listSequentially(target)).length;
   // fleet: every instance at once, as a platform stack's program does; one failure fails the measurement.
-  if (job.mode === "fleet") return [listWithPackage(job.warmUp), async () => (await Promise.all(job.fleet!.map((t) => listWithPackage(t)()))).reduce((a, b) => a + b, 0)];
+  if (job.mode === "fleet")
+    return [
+      listWithPackage(job.warmUp),
+      async () => (await Promise.all(job.fleet!.map((t) => listWithPackage(t)()))).reduce((a, b) => a + b, 0),
+    ];
   if (job.mode === "package") return [listWithPackage(job.warmUp), listWithPackage(job.target)];
   if (job.mode === "sequential") return [listSequentiallyFrom(job.warmUp), listSequentiallyFrom(job.target)];
   // typing: fetch every raw page first, then measure only turning them into typed backups.

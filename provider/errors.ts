@@ -132,7 +132,18 @@ export class TaurusDbNetworkError extends TaurusDbBackupsError {
 }
 
 /** Failures where nothing came back, as opposed to something that could not be used. */
-const NO_ANSWER_CODES = new Set(["ETIMEDOUT", "ECONNRESET", "ECONNREFUSED", "EPIPE", "EAI_AGAIN", "ENOTFOUND", "ECONNABORTED", "EHOSTUNREACH", "ENETUNREACH", "EABORTED"]);
+const NO_ANSWER_CODES = new Set([
+  "ETIMEDOUT",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "EAI_AGAIN",
+  "ENOTFOUND",
+  "ECONNABORTED",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EABORTED",
+]);
 
 /** The whole listing ran out of time (`timeoutMs`). */
 export class TaurusDbTimeoutError extends TaurusDbBackupsError {
@@ -141,7 +152,9 @@ export class TaurusDbTimeoutError extends TaurusDbBackupsError {
     readonly timeoutMs: number,
     readonly pagesFetched: number,
   ) {
-    super(`Listing the backups of instance ${instanceId} did not finish within ${timeoutMs} ms (${pagesFetched} page(s) fetched); raise timeoutMs or check the endpoint.`);
+    super(
+      `Listing the backups of instance ${instanceId} did not finish within ${timeoutMs} ms (${pagesFetched} page(s) fetched); raise timeoutMs or check the endpoint.`,
+    );
   }
 }
 

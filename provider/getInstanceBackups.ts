@@ -31,7 +31,10 @@ type RequiresLatestInputs = { requireLatestCompleted: true } | { maxAge: pulumi.
  * `huaweicloud:*`; progress goes to Pulumi's log, attached to `opts.parent`) and from plain
  * Node.js with explicit arguments or the usual Huawei Cloud environment variables.
  */
-export function getInstanceBackups(args: GetInstanceBackupsArgs & RequiresLatest, opts?: pulumi.InvokeOptions): Promise<GetInstanceBackupsResultWithLatest>;
+export function getInstanceBackups(
+  args: GetInstanceBackupsArgs & RequiresLatest,
+  opts?: pulumi.InvokeOptions,
+): Promise<GetInstanceBackupsResultWithLatest>;
 export function getInstanceBackups(args: GetInstanceBackupsArgs, opts?: pulumi.InvokeOptions): Promise<GetInstanceBackupsResult>;
 export function getInstanceBackups(args: GetInstanceBackupsArgs, opts?: pulumi.InvokeOptions): Promise<GetInstanceBackupsResult> {
   if (pulumi.runtime.getMonitor() instanceof MockMonitor) {
@@ -50,8 +53,14 @@ export function getInstanceBackupsOutput(
   args: GetInstanceBackupsOutputArgs & RequiresLatestInputs,
   opts?: pulumi.InvokeOutputOptions,
 ): pulumi.Output<GetInstanceBackupsResultWithLatest>;
-export function getInstanceBackupsOutput(args: GetInstanceBackupsOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetInstanceBackupsResult>;
-export function getInstanceBackupsOutput(args: GetInstanceBackupsOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetInstanceBackupsResult> {
+export function getInstanceBackupsOutput(
+  args: GetInstanceBackupsOutputArgs,
+  opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<GetInstanceBackupsResult>;
+export function getInstanceBackupsOutput(
+  args: GetInstanceBackupsOutputArgs,
+  opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<GetInstanceBackupsResult> {
   const { dependsOn, ...invokeOptions } = opts ?? {};
   return pulumi
     .all([pulumi.output(args), dependenciesReady(dependsOn)])

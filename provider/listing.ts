@@ -45,7 +45,10 @@ export interface ListingRuntime extends SessionRuntime {
 /** The reason a listing's leftovers are aborted with once it has settled; nobody sees it. */
 class ListingSettled extends Error {}
 
-export async function listInstanceBackups(args: GetInstanceBackupsArgs | Readonly<Record<string, unknown>>, runtime: ListingRuntime): Promise<GetInstanceBackupsResult> {
+export async function listInstanceBackups(
+  args: GetInstanceBackupsArgs | Readonly<Record<string, unknown>>,
+  runtime: ListingRuntime,
+): Promise<GetInstanceBackupsResult> {
   const { args: valid, connection } = resolveSettings(args, runtime.sources, runtime.context, runtime.merge);
   const reporter = runtime.reporter ?? silentReporter;
   const { instanceId, pageSize, timeoutMs, maxConcurrency } = valid;
@@ -80,9 +83,15 @@ export async function listInstanceBackups(args: GetInstanceBackupsArgs | Readonl
 
     const backups = applyFilters(snapshot.backups, valid);
     const latest = latestCompleted(backups);
-    if ((valid.requireLatestCompleted || valid.maxAge) && !latest) throw new NoCompletedBackupError(instanceId, snapshot.totalCount, backups.length);
+    if ((valid.requireLatestCompleted || valid.maxAge) && !latest)
+      throw new NoCompletedBackupError(instanceId, snapshot.totalCount, backups.length);
     if (latest && valid.maxAge) checkAge(latest, valid.maxAge, runtime.now?.() ?? Date.now(), runtime.merge?.argumentLabel?.("maxAge"));
-    reporter.done(instanceId, { backups: snapshot.totalCount, pages: snapshot.pages, scans: snapshot.scans, latestCompletedBackupId: latest?.id });
+    reporter.done(instanceId, {
+      backups: snapshot.totalCount,
+      pages: snapshot.pages,
+      scans: snapshot.scans,
+      latestCompletedBackupId: latest?.id,
+    });
     return {
       instanceId,
       projectId,

@@ -24,7 +24,8 @@ export const silentReporter: ProgressReporter = { page() {}, retry() {}, rescan(
 
 /** The one wording of each progress event, whichever reporter shows it. */
 export const progressText = {
-  page: (instanceId: string, p: ScanProgress) => `${instanceId}: fetched page ${p.pagesFetched}/${p.pages} (${p.backupsFetched} of ${p.totalCount} backups)`,
+  page: (instanceId: string, p: ScanProgress) =>
+    `${instanceId}: fetched page ${p.pagesFetched}/${p.pages} (${p.backupsFetched} of ${p.totalCount} backups)`,
   retry: (instanceId: string, e: RetryEvent) => `${instanceId}: attempt ${e.attempt} failed (${e.reason}); retrying in ${e.delayMs} ms`,
   rescan: (instanceId: string, scan: number, reason: string) =>
     `${instanceId}: the backup list changed while paging (${reason}); scanning again (scan ${scan})`,

@@ -1,11 +1,15 @@
 /**
  * `npm run demo`: the package end to end on a fresh machine, no cloud account needed.
  *
- * Starts the emulator with a realistic instance, runs a stack through the real Pulumi engine (the
- * data function, a live InstanceBackups and a pinned LatestCompletedBackup), shows what was read,
- * lets a newer backup complete and updates again (live moves, pinned stays), then cleans up.
+ * Starts the emulator with a realistic production instance and an empty staging one, runs a stack
+ * through the real Pulumi engine (the data function, a live InstanceBackups, a pinned
+ * LatestCompletedBackup and an InstanceRestore of it into staging), shows what was read and
+ * restored, then what platform teams rely on: a newer backup completing moves the live id but
+ * restores nothing; the CI drift gate (`preview --expect-no-changes`) passes; retention expiring
+ * the pinned backup, found by a refresh, restores nothing either; a keeper bump restores again.
+ * Then it cleans up.
  */
-import { getInstanceBackupsOutput, InstanceBackups, LatestCompletedBackup } from "../provider";
+import { getInstanceBackupsOutput, InstanceBackups, InstanceRestore, LatestCompletedBackup } from "../provider";
 import { startEmulator, type RunningEmulator } from "../provider/emulator";
 import { createLocalStack, emulatorConfig } from "./localStack";
 
@@ -16,23 +20,41 @@ async function main(): Promise<void> {
   step("Starting the TaurusDB emulator");
   const emulator = await startEmulator({ backups: BACKUPS, seed: 2026, latencyMs: 25 });
   console.log(`  ${emulator.url}  project ${emulator.projectId}  instance ${emulator.instanceId}`);
-  console.log(`  ${BACKUPS} backups over ${spanDays(emulator)} days, ${emulator.control.backups().filter((b) => b.status === "COMPLETED").length} COMPLETED, newest: ${emulator.control.backups()[0].status}`);
+  console.log(
+    `  ${BACKUPS} backups over ${spanDays(emulator)} days, ${emulator.control.backups().filter((b) => b.status === "COMPLETED").length} COMPLETED, newest: ${emulator.control.backups()[0].status}`,
+  );
+
+  const staging = emulator.control.addInstance({ backups: 0, name: "staging" });
+  emulator.control.setRestoreDurations({ pendingMs: 300, runningMs: 2_000 });
+  console.log(`  staging instance ${staging}, to restore into`);
 
   step("Preparing a Pulumi stack (real engine, local state, no network)");
   const { instanceId } = emulator;
+  let generation = "1";
   const local = await createLocalStack({
     project: "taurusdb-demo",
     program: async () => {
-      const listing = getInstanceBackupsOutput({ instanceId, pageSize: PAGE_SIZE });
+      const keepers = { restoreGeneration: generation };
+      const listing = getInstanceBackupsOutput({ instanceId, pageSize: PAGE_SIZE, requireLatestCompleted: true });
       const live = new InstanceBackups("live", { instanceId, summaryOnly: true });
-      const pinned = new LatestCompletedBackup("pinned", { instanceId, keepers: { restore: "2026-11" } });
+      const pinned = new LatestCompletedBackup("pinned", { instanceId, keepers, maxAge: "2d" });
+      const restore = new InstanceRestore("staging-restore", {
+        sourceInstanceId: instanceId,
+        targetInstanceId: staging,
+        backupId: pinned.backupId,
+        keepers,
+        pollIntervalSeconds: 1,
+      });
       return {
         backupsListed: listing.totalCount,
         newestCompletedBackupId: listing.latestCompletedBackupId,
-        newestCompletedAt: listing.apply((result) => result.latestCompletedBackup?.createdAt),
+        newestCompletedAt: listing.latestCompletedBackup.createdAt,
         liveNewestCompletedBackupId: live.latestCompletedBackupId,
         pinnedBackupId: pinned.backupId,
         pinnedAt: pinned.resolvedAt,
+        pinnedAvailable: pinned.available,
+        restoreJobId: restore.jobId,
+        restoredAt: restore.completedAt,
       };
     },
     config: emulatorConfig(emulator),
@@ -44,10 +66,16 @@ async function main(): Promise<void> {
     const first = await update(local.stack, emulator);
     const outputs = first.outputs;
     const pages = Math.ceil(BACKUPS / PAGE_SIZE);
-    console.log(`  pages read:       ${first.requests} requests: ${first.requests / pages} listings (data function, live, pinned) x ${pages} pages of ${PAGE_SIZE}, no trailing empty page`);
+    console.log(
+      `  pages read:       ${first.requests} requests: ${first.requests / pages} listings x ${pages} pages of ${PAGE_SIZE}, no trailing empty page`,
+    );
+    console.log(
+      `                    (the data function, the live resource, the pin's preview and choice, the restore's check of its backup)`,
+    );
     console.log(`  backups read:     ${outputs.backupsListed}`);
     console.log(`  newest COMPLETED: ${outputs.newestCompletedBackupId} (created ${outputs.newestCompletedAt})`);
     console.log(`  pinned:           ${outputs.pinnedBackupId} (chosen ${outputs.pinnedAt})`);
+    console.log(`  restored:         job ${outputs.restoreJobId} into staging, completed ${outputs.restoredAt}`);
 
     step("A newer backup completes; pulumi up again");
     const added = emulator.control.addBackup();
@@ -56,9 +84,31 @@ async function main(): Promise<void> {
     const second = await update(local.stack, emulator);
     console.log(`  live newest COMPLETED: ${second.outputs.liveNewestCompletedBackupId}  (moved)`);
     console.log(`  pinned:                ${second.outputs.pinnedBackupId}  (kept: change a keeper to move it)`);
+    console.log(`  restores into staging: ${emulator.control.restoreHistory(staging).length}  (none again)`);
+
+    step("The CI drift gate: pulumi preview --expect-no-changes");
+    await local.stack.preview({ expectNoChanges: true, onOutput: () => undefined });
+    console.log("  no changes: settings from stack config never show as changes");
+
+    step("Retention expires the pinned backup; pulumi refresh, then pulumi up");
+    emulator.control.deleteBackup(second.outputs.pinnedBackupId as string);
+    await local.stack.refresh({ onOutput: () => undefined });
+    const third = await update(local.stack, emulator);
+    console.log(
+      `  pinned:                ${third.outputs.pinnedBackupId}  (kept, available: ${third.outputs.pinnedAvailable}; onExpired "keep")`,
+    );
+    console.log(`  restores into staging: ${emulator.control.restoreHistory(staging).length}  (none again)`);
+
+    step("A keeper is bumped (restoreGeneration 2); pulumi up");
+    generation = "2";
+    const fourth = await update(local.stack, emulator);
+    console.log(`  pinned:                ${fourth.outputs.pinnedBackupId}  (the newest COMPLETED now)`);
+    console.log(
+      `  restores into staging: ${emulator.control.restoreHistory(staging).length}  (restored again, job ${fourth.outputs.restoreJobId})`,
+    );
 
     step("Stack outputs");
-    for (const [name, value] of Object.entries(second.outputs)) console.log(`  ${name.padEnd(28)} ${value}`);
+    for (const [name, value] of Object.entries(fourth.outputs)) console.log(`  ${name.padEnd(28)} ${value}`);
 
     step("pulumi destroy (deletes nothing in the cloud)");
     await local.stack.destroy({ onOutput: () => undefined });

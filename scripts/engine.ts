@@ -28,7 +28,10 @@ export interface Engine {
 
 /** Where engines are cached: `$TAURUSDB_ENGINE_CACHE`, else `$XDG_CACHE_HOME` or `~/.cache`. */
 export function cacheDir(): string {
-  return process.env.TAURUSDB_ENGINE_CACHE ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "pulumi-taurusdb-backups");
+  return (
+    process.env.TAURUSDB_ENGINE_CACHE ??
+    path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "pulumi-taurusdb-backups")
+  );
 }
 
 /** The engine version to use: `$TAURUSDB_PULUMI_VERSION`, else the SDK's. */
@@ -135,17 +138,24 @@ function buildWithGo(version: string, staging: string, log: (line: string) => vo
       "",
     ].join("\n"),
   );
-  fs.writeFileSync(path.join(module, "tools.go"), '//go:build tools\n\npackage tools\n\nimport _ "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi"\n');
+  fs.writeFileSync(
+    path.join(module, "tools.go"),
+    '//go:build tools\n\npackage tools\n\nimport _ "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi"\n',
+  );
   const env = { ...process.env, CGO_ENABLED: "0" };
   const run = (args: string[]) => {
     const result = spawnSync("go", args, { cwd: module, env, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], timeout: 3_600_000 });
-    if (result.status !== 0) throw new Error(`\`go ${args.join(" ")}\` failed:\n${(result.stderr || "").split("\n").slice(-20).join("\n")}`);
+    if (result.status !== 0)
+      throw new Error(`\`go ${args.join(" ")}\` failed:\n${(result.stderr || "").split("\n").slice(-20).join("\n")}`);
   };
   run(["mod", "tidy"]);
   run([
-    "build", "-trimpath",
-    "-ldflags", `-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v${version}`,
-    "-o", path.join(staging, "bin", "pulumi"),
+    "build",
+    "-trimpath",
+    "-ldflags",
+    `-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v${version}`,
+    "-o",
+    path.join(staging, "bin", "pulumi"),
     "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi",
   ]);
   fs.rmSync(module, { recursive: true, force: true });

@@ -68,9 +68,15 @@ function thirdPartyNotices(inputs: readonly string[]): string {
     if (match) packageDirs.add(path.resolve(repoRoot(), match[1]));
   }
   const sections = [...packageDirs].sort().map((dir) => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { name: string; version: string; license?: string };
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as {
+      name: string;
+      version: string;
+      license?: string;
+    };
     const licenseFile = fs.readdirSync(dir).find((file) => /^(licen[sc]e|copying)(\.|$)/i.test(file));
-    const text = licenseFile ? fs.readFileSync(path.join(dir, licenseFile), "utf8").trim() : `License: ${manifest.license ?? "not declared"}`;
+    const text = licenseFile
+      ? fs.readFileSync(path.join(dir, licenseFile), "utf8").trim()
+      : `License: ${manifest.license ?? "not declared"}`;
     return `${manifest.name}@${manifest.version}\n${"-".repeat(72)}\n${text}\n`;
   });
   return `The ${PLUGIN_EXECUTABLE} bundle contains these packages.\n\n${sections.join("\n")}`;

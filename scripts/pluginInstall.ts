@@ -24,11 +24,16 @@ export async function installPluginFromTarball(engine: Engine, label: string): P
   const dir = fs.mkdtempSync(path.join(workRoot(), `plugin-${label}-`));
   const pulumiHome = path.join(dir, "pulumi-home");
   const packed = await packPlugin(path.join(dir, "tarball"));
-  execFileSync(path.join(engine.binDir, "pulumi"), ["plugin", "install", "resource", PLUGIN_NAME, PLUGIN_VERSION, "--file", packed.tarball], {
-    env: { ...process.env, PULUMI_HOME: pulumiHome, PULUMI_SKIP_UPDATE_CHECK: "true" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  execFileSync(
+    path.join(engine.binDir, "pulumi"),
+    ["plugin", "install", "resource", PLUGIN_NAME, PLUGIN_VERSION, "--file", packed.tarball],
+    {
+      env: { ...process.env, PULUMI_HOME: pulumiHome, PULUMI_SKIP_UPDATE_CHECK: "true" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const executable = path.join(pulumiHome, "plugins", `resource-${PLUGIN_NAME}-v${PLUGIN_VERSION}`, PLUGIN_EXECUTABLE);
-  if (!fs.existsSync(executable)) throw new Error(`pulumi plugin install did not put ${PLUGIN_EXECUTABLE} where the engine looks: ${executable}`);
+  if (!fs.existsSync(executable))
+    throw new Error(`pulumi plugin install did not put ${PLUGIN_EXECUTABLE} where the engine looks: ${executable}`);
   return { pulumiHome, packed, executable, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

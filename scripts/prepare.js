@@ -24,7 +24,9 @@ function newestSource(dir) {
 const sources = ["provider", "scripts", "bench", "examples/backup-inventory"].map((dir) => newestSource(path.join(root, dir)));
 const built = fs.existsSync(buildInfo) ? fs.statSync(buildInfo).mtimeMs : 0;
 if (Math.max(...sources, fs.statSync(path.join(root, "tsconfig.build.json")).mtimeMs) > built) {
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
+  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.build.json")], {
+    stdio: "inherit",
+  });
 }
 
 const notLinked = linkSelf(path.join(root, "node_modules"));

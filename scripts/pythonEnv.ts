@@ -35,7 +35,11 @@ export function ensurePythonEnv(log: (line: string) => void = () => undefined): 
     // Built from a copy: pip's build leaves build/ and *.egg-info beside the sources.
     const sdkCopy = path.join(staging, "sdk-source");
     fs.cpSync(sdkDir, sdkCopy, { recursive: true });
-    run(stagedPython, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", requirements[0], sdkCopy], "install pulumi and the generated SDK");
+    run(
+      stagedPython,
+      ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", requirements[0], sdkCopy],
+      "install pulumi and the generated SDK",
+    );
     fs.rmSync(sdkCopy, { recursive: true, force: true });
   });
   if (!runs(python)) throw new Error(`the Python environment at ${dir} does not run`);
@@ -59,7 +63,10 @@ function runs(python: string): boolean {
 
 function run(command: string, args: string[], what: string): void {
   const result = spawnSync(command, args, { encoding: "utf8", timeout: 900_000 });
-  if (result.status !== 0) throw new Error(`Could not ${what} (\`${command} ${args.join(" ")}\`):\n${(result.stderr || result.stdout || "").trim().split("\n").slice(-15).join("\n")}`);
+  if (result.status !== 0)
+    throw new Error(
+      `Could not ${what} (\`${command} ${args.join(" ")}\`):\n${(result.stderr || result.stdout || "").trim().split("\n").slice(-15).join("\n")}`,
+    );
 }
 
 /** A hash of every file under `dir` (paths and contents), in a stable order. */

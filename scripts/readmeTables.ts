@@ -6,7 +6,15 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ARGUMENT_NAMES, ARGUMENTS, CONFIG_NAMESPACE, CREDENTIAL_ENV_FAMILIES, HUAWEICLOUD_NAMESPACE, type ArgumentSpec, type CredentialName } from "../provider/arguments/catalogue";
+import {
+  ARGUMENT_NAMES,
+  ARGUMENTS,
+  CONFIG_NAMESPACE,
+  CREDENTIAL_ENV_FAMILIES,
+  HUAWEICLOUD_NAMESPACE,
+  type ArgumentSpec,
+  type CredentialName,
+} from "../provider/arguments/catalogue";
 import { PIN_OPTIONS, type OptionSpec } from "../provider/arguments/resourceOptions";
 import { ruleShape } from "../provider/arguments/ruleShape";
 import { repoRoot } from "./localStack";
@@ -18,9 +26,20 @@ export function argumentsTable(docs: DeclarationDocs = readDeclarationDocs()): s
   const descriptions = docs.members("GetInstanceBackupsArgs");
   const rows = ARGUMENT_NAMES.map((name) => {
     const spec: ArgumentSpec = ARGUMENTS[name];
-    const config = spec.stackConfig ? [code(`${CONFIG_NAMESPACE}:${name}`), ...(spec.huaweicloud ? [code(`${HUAWEICLOUD_NAMESPACE}:${spec.huaweicloud.key}`)] : [])] : [];
-    const env = spec.kind === "credential" ? CREDENTIAL_ENV_FAMILIES.flatMap((family) => (family[name as CredentialName] ? [code(family[name as CredentialName]!)] : [])) : (spec.env ?? []).map(code);
-    return [code(name) + (spec.required ? " (required)" : ""), config.join(", "), env.join(", "), allowed(spec), descriptions.get(name)!.description];
+    const config = spec.stackConfig
+      ? [code(`${CONFIG_NAMESPACE}:${name}`), ...(spec.huaweicloud ? [code(`${HUAWEICLOUD_NAMESPACE}:${spec.huaweicloud.key}`)] : [])]
+      : [];
+    const env =
+      spec.kind === "credential"
+        ? CREDENTIAL_ENV_FAMILIES.flatMap((family) => (family[name as CredentialName] ? [code(family[name as CredentialName]!)] : []))
+        : (spec.env ?? []).map(code);
+    return [
+      code(name) + (spec.required ? " (required)" : ""),
+      config.join(", "),
+      env.join(", "),
+      allowed(spec),
+      descriptions.get(name)!.description,
+    ];
   });
   return table(["argument", "stack config", "environment", "allowed (default)", "what"], rows);
 }
@@ -39,7 +58,11 @@ function allowed(spec: ArgumentSpec | OptionSpec): string {
 
 function table(header: readonly string[], rows: readonly string[][]): string {
   const escape = (cell: string) => cell.replace(/\|/g, "\\|");
-  return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((row) => `| ${row.map(escape).join(" | ")} |`)].join("\n");
+  return [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...rows.map((row) => `| ${row.map(escape).join(" | ")} |`),
+  ].join("\n");
 }
 
 /** Each generated section of the README, by the name of its markers (`<!-- arguments:start -->`). */

@@ -17,7 +17,13 @@ import { PIN_OPTIONS } from "../provider/arguments/resourceOptions";
 import { RESTORE_ARGUMENT_NAMES, RESTORE_ARGUMENTS, type RestoreArgumentSpec } from "../provider/arguments/restoreArguments";
 import { ruleShape } from "../provider/arguments/ruleShape";
 import { PLUGIN_IDENTITY } from "../provider/plugin/identity";
-import { buildSchema, type ArgumentDescription, type PackageDescription, type PropertyDescription, type PropertyType } from "../provider/plugin/schema";
+import {
+  buildSchema,
+  type ArgumentDescription,
+  type PackageDescription,
+  type PropertyDescription,
+  type PropertyType,
+} from "../provider/plugin/schema";
 import { repoRoot } from "./localStack";
 import { readDeclarationDocs, type DeclarationDocs, type MemberDoc } from "./typeDocs";
 
@@ -120,26 +126,34 @@ export function packageDescription(docs: DeclarationDocs = readDeclarationDocs()
 function fallback(name: ArgumentName): string {
   const spec: ArgumentSpec = ARGUMENTS[name];
   if (!spec.stackConfig) return "";
-  const environment = spec.env?.length ? `, then the environment (${spec.env.map((v) => `\`${v}\``).join(", ")})` : spec.kind === "credential" ? ", then the usual Huawei Cloud environment variables" : "";
+  const environment = spec.env?.length
+    ? `, then the environment (${spec.env.map((v) => `\`${v}\``).join(", ")})`
+    : spec.kind === "credential"
+      ? ", then the usual Huawei Cloud environment variables"
+      : "";
   return ` Falls back to the provider configuration (\`${CONFIG_NAMESPACE}:${name}\`)${environment}.`;
 }
 
 /** The documented members of an interface or class as schema properties, typed from their TypeScript types. */
 function properties(docs: DeclarationDocs, owner: string, only?: readonly string[]): PropertyDescription[] {
-  return [...docs.members(owner)].filter(([name]) => !only || only.includes(name)).map(([name, member]) => ({
-    name,
-    type: schemaType(docs.checker, member.type, member),
-    description: member.description,
-    ...(member.optional ? {} : { required: true }),
-  }));
+  return [...docs.members(owner)]
+    .filter(([name]) => !only || only.includes(name))
+    .map(([name, member]) => ({
+      name,
+      type: schemaType(docs.checker, member.type, member),
+      description: member.description,
+      ...(member.optional ? {} : { required: true }),
+    }));
 }
 
 function schemaType(checker: ts.TypeChecker, type: ts.Type, member: MemberDoc): PropertyType {
   const defined = checker.getNonNullableType(type);
   if (defined.flags & ts.TypeFlags.NumberLike) return member.tags.has("integer") ? "integer" : "number";
   if (defined.flags & ts.TypeFlags.BooleanLike) return "boolean";
-  if (defined.flags & ts.TypeFlags.StringLike || (defined.isUnion() && defined.types.every((t) => t.flags & ts.TypeFlags.StringLike))) return "string";
-  if (checker.isArrayType(defined)) return { arrayOf: schemaType(checker, checker.getTypeArguments(defined as ts.TypeReference)[0], member) };
+  if (defined.flags & ts.TypeFlags.StringLike || (defined.isUnion() && defined.types.every((t) => t.flags & ts.TypeFlags.StringLike)))
+    return "string";
+  if (checker.isArrayType(defined))
+    return { arrayOf: schemaType(checker, checker.getTypeArguments(defined as ts.TypeReference)[0], member) };
   const symbol = defined.aliasSymbol ?? defined.getSymbol();
   if (symbol?.name === "Record") return { mapOf: "string" };
   if (symbol?.name === "Backup") return { object: "Backup" };

@@ -19,12 +19,16 @@ export function generateSdks(log: (line: string) => void = () => undefined): voi
   if (spawnSync("go", ["version"]).status !== 0) {
     throw new Error("Generating the SDKs needs Go (https://go.dev/dl/), which runs Pulumi's code generators from sdkgen/.");
   }
-  const result = spawnSync("go", ["run", ".", "-schema", schemaFile, "-out", path.join(root, "sdk"), "-languages", SDK_LANGUAGES.join(",")], {
-    cwd: path.join(root, "sdkgen"),
-    env: { ...process.env, CGO_ENABLED: "0" },
-    encoding: "utf8",
-    timeout: 1_800_000,
-  });
+  const result = spawnSync(
+    "go",
+    ["run", ".", "-schema", schemaFile, "-out", path.join(root, "sdk"), "-languages", SDK_LANGUAGES.join(",")],
+    {
+      cwd: path.join(root, "sdkgen"),
+      env: { ...process.env, CGO_ENABLED: "0" },
+      encoding: "utf8",
+      timeout: 1_800_000,
+    },
+  );
   if (result.status !== 0) throw new Error(`sdkgen failed:\n${(result.stderr || result.stdout || "").trim()}`);
   for (const line of result.stdout.trim().split("\n")) log(line);
   pinGoSdkDependencies(path.join(root, "sdk", "go"));

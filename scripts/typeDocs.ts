@@ -28,9 +28,18 @@ export interface DeclarationDocs {
 
 /** Reads the exported declarations of the package's entry point (provider/index.ts). */
 export function readDeclarationDocs(entry = path.join(repoRoot(), "provider", "index.ts")): DeclarationDocs {
-  const program = ts.createProgram([entry], { strict: true, skipLibCheck: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, esModuleInterop: true });
+  const program = ts.createProgram([entry], {
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    esModuleInterop: true,
+  });
   const checker = program.getTypeChecker();
-  const exported = new Map(checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!).map((s) => [s.name, resolve(checker, s)]));
+  const exported = new Map(
+    checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!).map((s) => [s.name, resolve(checker, s)]),
+  );
   const symbol = (name: string) => {
     const found = exported.get(name);
     if (!found) throw new Error(`typeDocs: ${name} is not exported from ${entry}`);
@@ -81,6 +90,7 @@ function mayBeUndefined(type: ts.Type): boolean {
 function unwrap(checker: ts.TypeChecker, type: ts.Type): ts.Type {
   const name = type.aliasSymbol?.name ?? type.getSymbol()?.name;
   const argument = type.aliasTypeArguments?.[0] ?? (type as ts.TypeReference).typeArguments?.[0];
-  if ((name === "Output" || name === "OutputInstance" || name === "Input") && argument) return unwrap(checker, checker.getNonNullableType(argument));
+  if ((name === "Output" || name === "OutputInstance" || name === "Input") && argument)
+    return unwrap(checker, checker.getNonNullableType(argument));
   return type;
 }

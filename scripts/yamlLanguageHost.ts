@@ -62,8 +62,10 @@ function buildWithGo(version: string, binDir: string, log: (line: string) => voi
   log(`  building the YAML language host from the Go module ${MODULE}@v${version} (about a minute, once)...`);
   fs.mkdirSync(binDir, { recursive: true });
   const args = [
-    "install", "-trimpath",
-    "-ldflags", `-s -w -X ${MODULE}/pkg/version.Version=v${version}`,
+    "install",
+    "-trimpath",
+    "-ldflags",
+    `-s -w -X ${MODULE}/pkg/version.Version=v${version}`,
     `${MODULE}/cmd/${EXECUTABLE}@v${version}`,
   ];
   const result = spawnSync("go", args, {

@@ -31,10 +31,18 @@ const invalid: Case[] = [
   ["projectId 31 characters", { projectId: "a".repeat(31) }, /projectId: must be 32 letters or digits/],
   ["projectId with symbols", { projectId: "a".repeat(31) + "!" }, /projectId: must be 32 letters or digits/],
   ["region upper case", { region: "CN-NORTH-4" }, /region: must be a region name such as "cn-north-4"/],
-  ["unknown region without an endpoint", { region: "xx-north-9", endpoint: undefined, projectId: undefined }, /has no known TaurusDB endpoint/],
+  [
+    "unknown region without an endpoint",
+    { region: "xx-north-9", endpoint: undefined, projectId: undefined },
+    /has no known TaurusDB endpoint/,
+  ],
   ["endpoint not a URL", { endpoint: "gaussdb.example" }, /must be an absolute URL/],
   ["endpoint ftp", { endpoint: "ftp://127.0.0.1/" }, /endpoint: must use https \(got "ftp:\/\/127.0.0.1\/"\)/],
-  ["endpoint plain http to a remote host", { endpoint: "http://gaussdb.cn-north-4.myhuaweicloud.com" }, /plain http is allowed only to loopback addresses/],
+  [
+    "endpoint plain http to a remote host",
+    { endpoint: "http://gaussdb.cn-north-4.myhuaweicloud.com" },
+    /plain http is allowed only to loopback addresses/,
+  ],
   ["endpoint with a password", { endpoint: "https://user:pw@example.com" }, /must not carry a user name or password/],
   ["endpoint with a query", { endpoint: "https://example.com/?x=1" }, /must not have a query string/],
   ["endpoint empty", { endpoint: "" }, /endpoint: must be a URL/],
@@ -62,7 +70,11 @@ const invalid: Case[] = [
   ["createdAfter prose", { createdAfter: "yesterday" }, /createdAfter: must be ISO 8601 with a zone/],
   ["createdAfter without a zone", { createdAfter: "2026-01-04T10:00:00" }, /createdAfter: must be ISO 8601 with a zone/],
   ["createdBefore not a date", { createdBefore: "2026-02-30" }, /createdBefore: is not a real date and time/],
-  ["an empty creation window", { createdAfter: "2026-05-01T00:00:00Z", createdBefore: "2026-04-01T00:00:00Z" }, /createdBefore: must be later than createdAfter/],
+  [
+    "an empty creation window",
+    { createdAfter: "2026-05-01T00:00:00Z", createdBefore: "2026-04-01T00:00:00Z" },
+    /createdBefore: must be later than createdAfter/,
+  ],
   ["requireLatestCompleted a string", { requireLatestCompleted: "yes" }, /requireLatestCompleted: must be true or false/],
   ["maxConcurrency 0", { maxConcurrency: 0 }, /maxConcurrency: must be an integer from 1 to 64/],
   ["maxConcurrency 65", { maxConcurrency: 65 }, /maxConcurrency: must be an integer from 1 to 64/],
@@ -86,12 +98,18 @@ describe("invalid input is refused before any request", () => {
   });
 
   test("every problem is listed at once", async () => {
-    const error = (await rejectionOf(list({ ...argsFor(emulator), pageSize: 0, language: "fr" as never, orderRule: "asc" }))) as InvalidArgumentsError;
+    const error = (await rejectionOf(
+      list({ ...argsFor(emulator), pageSize: 0, language: "fr" as never, orderRule: "asc" }),
+    )) as InvalidArgumentsError;
     expect(error.issues.map((i) => i.argument).sort()).toEqual(["language", "orderRule", "pageSize"]);
   });
 
   test("a secret value is never echoed", async () => {
-    for (const overrides of [{ accessKey: `${SECRET} x` }, { authToken: `${SECRET}\n`, accessKey: undefined, secretKey: undefined }, { securityToken: `${SECRET} y` }]) {
+    for (const overrides of [
+      { accessKey: `${SECRET} x` },
+      { authToken: `${SECRET}\n`, accessKey: undefined, secretKey: undefined },
+      { securityToken: `${SECRET} y` },
+    ]) {
       const error = await rejectionOf(list({ ...argsFor(emulator), ...overrides }));
       expect(error.message).not.toContain(SECRET);
     }
@@ -100,10 +118,26 @@ describe("invalid input is refused before any request", () => {
 
 describe("malformed credentials", () => {
   test.each([
-    ["an access key without its secret", { secretKey: undefined }, /credentials: incomplete in arguments: accessKey is set, but a secret key is not/],
-    ["a secret key without its access key", { accessKey: undefined }, /credentials: incomplete in arguments: secretKey is set, but an access key is not/],
-    ["only a security token", { accessKey: undefined, secretKey: undefined, securityToken: "t" }, /credentials: incomplete in arguments: securityToken is set, but an access key is not/],
-    ["both a token and an AK/SK pair", { authToken: "t" }, /credentials: both an IAM token \(authToken\) and an AK\/SK pair are set in arguments; give one of them/],
+    [
+      "an access key without its secret",
+      { secretKey: undefined },
+      /credentials: incomplete in arguments: accessKey is set, but a secret key is not/,
+    ],
+    [
+      "a secret key without its access key",
+      { accessKey: undefined },
+      /credentials: incomplete in arguments: secretKey is set, but an access key is not/,
+    ],
+    [
+      "only a security token",
+      { accessKey: undefined, secretKey: undefined, securityToken: "t" },
+      /credentials: incomplete in arguments: securityToken is set, but an access key is not/,
+    ],
+    [
+      "both a token and an AK/SK pair",
+      { authToken: "t" },
+      /credentials: both an IAM token \(authToken\) and an AK\/SK pair are set in arguments; give one of them/,
+    ],
   ] as Case[])("%s: invalid, not missing", async (_label, overrides, message) => {
     const error = await rejectionOf(list({ ...argsFor(emulator), ...overrides } as GetInstanceBackupsArgs));
     expect(error).toBeInstanceOf(InvalidArgumentsError);
@@ -115,15 +149,20 @@ describe("malformed credentials", () => {
   test("none anywhere: MissingCredentialsError naming every place they can come from", async () => {
     const error = await rejectionOf(list({ ...argsFor(emulator), accessKey: undefined, secretKey: undefined }));
     expect(error).toBeInstanceOf(MissingCredentialsError);
-    expect(error.message).toMatch(/credentials: none found. Give them in one of these ways:[\s\S]*arguments[\s\S]*stack config[\s\S]*environment/);
+    expect(error.message).toMatch(
+      /credentials: none found. Give them in one of these ways:[\s\S]*arguments[\s\S]*stack config[\s\S]*environment/,
+    );
     expect(emulator.control.stats().requests).toBe(0);
   });
 
   test("malformed credentials from the environment are named by variable, without their value", async () => {
     const error = await rejectionOf(
-      list({ instanceId: emulator.instanceId, projectId: emulator.projectId, endpoint: emulator.url }, {
-        sources: { stackConfig: () => undefined, env: { HW_ACCESS_KEY: `${SECRET} z`, HW_SECRET_KEY: "sk" } },
-      }),
+      list(
+        { instanceId: emulator.instanceId, projectId: emulator.projectId, endpoint: emulator.url },
+        {
+          sources: { stackConfig: () => undefined, env: { HW_ACCESS_KEY: `${SECRET} z`, HW_SECRET_KEY: "sk" } },
+        },
+      ),
     );
     expect(error.message).toMatch(/environment variable HW_ACCESS_KEY: must be printable ASCII without spaces/);
     expect(error.message).not.toContain(SECRET);
@@ -131,7 +170,10 @@ describe("malformed credentials", () => {
 
   test("a malformed project id from stack config is named by key", async () => {
     const error = await rejectionOf(
-      list({ ...argsFor(emulator), projectId: undefined }, { sources: { stackConfig: (key) => (key === "taurusdb:projectId" ? "short" : undefined), env: {} } }),
+      list(
+        { ...argsFor(emulator), projectId: undefined },
+        { sources: { stackConfig: (key) => (key === "taurusdb:projectId" ? "short" : undefined), env: {} } },
+      ),
     );
     expect(error.message).toMatch(/stack config taurusdb:projectId: must be 32 letters or digits/);
   });

@@ -112,7 +112,14 @@ describe("not retried, or retried a bounded number of times, then a clear error"
 
   test("nobody listening: refused, retried, then a network error", async () => {
     const error = (await rejectionOf(
-      list({ instanceId: "a".repeat(32) + "in07", projectId: "b".repeat(32), endpoint: "http://127.0.0.1:9", accessKey: "AK", secretKey: "SK", maxAttempts: 2 }),
+      list({
+        instanceId: "a".repeat(32) + "in07",
+        projectId: "b".repeat(32),
+        endpoint: "http://127.0.0.1:9",
+        accessKey: "AK",
+        secretKey: "SK",
+        maxAttempts: 2,
+      }),
     )) as TaurusDbNetworkError;
     expect(error).toBeInstanceOf(TaurusDbNetworkError);
     expect(error.code).toBe("ECONNREFUSED");
@@ -209,7 +216,9 @@ describe("malformed answers", () => {
       emulator.control.addBackup({ status: "RESTORING" });
       const error = (await rejectionOf(list(argsFor(emulator)))) as TaurusDbResponseError;
       expect(error).toBeInstanceOf(TaurusDbResponseError);
-      expect(error.message).toMatch(/backups\[0\] \(id [0-9a-f]+br01\): status must be one of BUILDING, COMPLETED, FAILED, DELETING \(got "RESTORING"\)/);
+      expect(error.message).toMatch(
+        /backups\[0\] \(id [0-9a-f]+br01\): status must be one of BUILDING, COMPLETED, FAILED, DELETING \(got "RESTORING"\)/,
+      );
       expect(error.message).toMatch(/Body starts: /);
     });
   });

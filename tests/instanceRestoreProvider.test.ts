@@ -38,7 +38,10 @@ beforeEach(() => {
 });
 
 /** The inputs as the dynamic-provider host hands them over: the user's, and the serialized provider. */
-const inputs = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({ __provider: "serialized-provider-text", ...restoreArgsFor(emulator, target, overrides) });
+const inputs = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+  __provider: "serialized-provider-text",
+  ...restoreArgsFor(emulator, target, overrides),
+});
 
 test("diff: the source, target, type, backup, time and keepers replace; settings, credentials, an explicit default or the same instant in another zone do not", async () => {
   const { outs } = await provider.create(inputs({ keepers: { generation: "1" } }));
@@ -66,7 +69,12 @@ test("a job still running at restoreTimeout is recorded as under way, and the ne
   const [job] = emulator.control.restoreHistory(target);
   expect(partial.id).toBe(job.id);
   expect(partial.message).toContain(`the next update waits for job ${job.id} instead of restoring again`);
-  expect(partial.properties).toMatchObject({ jobId: job.id, jobStatus: expect.stringMatching(/Pending|Running/), completedAt: null, __provider: "serialized-provider-text" });
+  expect(partial.properties).toMatchObject({
+    jobId: job.id,
+    jobStatus: expect.stringMatching(/Pending|Running/),
+    completedAt: null,
+    __provider: "serialized-provider-text",
+  });
 
   const diff = await provider.diff!(job.id, partial.properties as Record<string, unknown>, inputs({ restoreTimeout: "10m" }));
   expect(diff).toMatchObject({ changes: true, replaces: [] });
@@ -99,7 +107,11 @@ test("a refresh never restores: an ended restore is read without a request, one 
   expect(emulator.control.stats().requests).toBe(0);
 
   const underWay = { ...outs, jobStatus: "Running", completedAt: null };
-  const read = await provider.read!(id, { ...underWay, accessKey: emulator.credentials.accessKey, secretKey: emulator.credentials.secretKey });
+  const read = await provider.read!(id, {
+    ...underWay,
+    accessKey: emulator.credentials.accessKey,
+    secretKey: emulator.credentials.secretKey,
+  });
   expect(read.props).toMatchObject({ jobStatus: "Completed", completedAt: expect.any(String) });
   expect(emulator.control.stats().byRoute.jobs).toBe(1);
   expect(emulator.control.stats().byRoute.restore).toBe(0);

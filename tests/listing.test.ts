@@ -2,7 +2,6 @@
  * getInstanceBackups against the emulator over real HTTP: paging, query pass-through, typing,
  * selection, authentication and configuration.
  */
-import { getInstanceBackups } from "../provider";
 import { forgetProjectIds } from "../provider/calls/findProjectId";
 import { ARGUMENTS_ONLY, argsFor, list, withEmulator } from "./support/emulator";
 
@@ -24,7 +23,10 @@ describe("every page, once", () => {
       expect(result.backups.map((b) => b.id)).toEqual(emulator.control.backups().map((b) => b.id));
       expect(new Set(result.backups.map((b) => b.id)).size).toBe(backups);
       expect(emulator.control.stats().byRoute.backups).toBe(requests);
-      const offsets = emulator.control.requests().map((r) => Number(r.query.offset)).sort((a, b) => a - b);
+      const offsets = emulator.control
+        .requests()
+        .map((r) => Number(r.query.offset))
+        .sort((a, b) => a - b);
       expect(offsets).toEqual(Array.from({ length: requests }, (_, i) => i * pageSize));
     });
   });
@@ -97,7 +99,10 @@ describe("the result", () => {
         expect(result.latestCompletedBackupId).toBe(later.id);
       }
       emulator.control.updateBackup(later.id, { updated: same.updated });
-      const ids = emulator.control.backups().map((b) => b.id).sort();
+      const ids = emulator.control
+        .backups()
+        .map((b) => b.id)
+        .sort();
       expect((await list(argsFor(emulator))).latestCompletedBackupId).toBe(ids[ids.length - 1]);
     });
   });
@@ -109,7 +114,8 @@ describe("the result", () => {
       const filtered = await list(argsFor(emulator, { statuses: ["COMPLETED", "FAILED"], backupTypes: ["Db"], createdAfter: middle }));
       expect(filtered.totalCount).toBe(200);
       const expected = all.backups.filter(
-        (b) => (b.status === "COMPLETED" || b.status === "FAILED") && b.backupType === "Db" && Date.parse(b.createdAt) >= Date.parse(middle),
+        (b) =>
+          (b.status === "COMPLETED" || b.status === "FAILED") && b.backupType === "Db" && Date.parse(b.createdAt) >= Date.parse(middle),
       );
       expect(filtered.backups).toEqual(expected);
       expect(filtered.latestCompletedBackupId).toBe(expected.find((b) => b.status === "COMPLETED")?.id);
@@ -133,7 +139,9 @@ describe("the result", () => {
 describe("authentication and configuration", () => {
   test("an IAM token instead of AK/SK", async () => {
     await withEmulator({ backups: 5 }, async (emulator) => {
-      const result = await list(argsFor(emulator, { accessKey: undefined, secretKey: undefined, authToken: emulator.credentials.authToken }));
+      const result = await list(
+        argsFor(emulator, { accessKey: undefined, secretKey: undefined, authToken: emulator.credentials.authToken }),
+      );
       expect(result.backups).toHaveLength(5);
     });
   });
@@ -160,11 +168,21 @@ describe("authentication and configuration", () => {
   test("stack config, then environment, fill what arguments leave out", async () => {
     await withEmulator({ backups: 5 }, async (emulator) => {
       const config: Record<string, string> = { "taurusdb:endpoint": emulator.url, "taurusdb:projectId": emulator.projectId };
-      const env = { HUAWEICLOUD_SDK_AK: emulator.credentials.accessKey, HUAWEICLOUD_SDK_SK: emulator.credentials.secretKey, HW_ACCESS_KEY: "ignored", HW_SECRET_KEY: "ignored" };
+      const env = {
+        HUAWEICLOUD_SDK_AK: emulator.credentials.accessKey,
+        HUAWEICLOUD_SDK_SK: emulator.credentials.secretKey,
+        HW_ACCESS_KEY: "ignored",
+        HW_SECRET_KEY: "ignored",
+      };
       const result = await list({ instanceId: emulator.instanceId }, { sources: { stackConfig: (key) => config[key], env } });
       expect(result.backups).toHaveLength(5);
       // Explicit arguments beat both: a wrong key in arguments fails even though the environment is right.
-      await expect(list({ instanceId: emulator.instanceId, accessKey: "WRONG", secretKey: "wrong" }, { sources: { stackConfig: (key) => config[key], env } })).rejects.toThrow(/HTTP 401/);
+      await expect(
+        list(
+          { instanceId: emulator.instanceId, accessKey: "WRONG", secretKey: "wrong" },
+          { sources: { stackConfig: (key) => config[key], env } },
+        ),
+      ).rejects.toThrow(/HTTP 401/);
     });
   });
 
@@ -177,6 +195,8 @@ describe("authentication and configuration", () => {
         HUAWEICLOUD_SDK_PROJECT_ID: emulator.projectId,
       });
       try {
+        // Loaded here, not at the top: the public function brings Pulumi's SDK, which the other tests do not need.
+        const { getInstanceBackups } = await import("../provider");
         const result = await getInstanceBackups({ instanceId: emulator.instanceId, endpoint: emulator.url });
         expect(result.backups).toHaveLength(3);
       } finally {

@@ -2,13 +2,17 @@
  * The recovery-point guard on both forms of the data function, over real HTTP against an emulator
  * whose newest backup is three days old, and the duration form it accepts.
  */
-import * as pulumi from "@pulumi/pulumi";
-import { BackupTooOldError, getInstanceBackups, getInstanceBackupsOutput, InvalidArgumentsError, NoCompletedBackupError } from "../provider";
+import type * as pulumi from "@pulumi/pulumi";
+import { BackupTooOldError, InvalidArgumentsError, NoCompletedBackupError } from "../provider/errors";
 import { formatAge, parseDuration } from "../provider/arguments/duration";
 import { startEmulator, type RunningEmulator } from "../provider/emulator";
 import { argsFor, rejectionOf } from "./support/emulator";
 
 const DAY = 86_400_000;
+/** The public functions load Pulumi's SDK; loaded when a test needs them (mutation runs skip most tests). */
+const publicApi = () => import("../provider");
+const getInstanceBackups: typeof import("../provider").getInstanceBackups = async (...args: unknown[]) =>
+  ((await publicApi()).getInstanceBackups as (...a: unknown[]) => Promise<never>)(...args);
 let emulator: RunningEmulator;
 let newest: { id: string; createdAt: number };
 
@@ -47,7 +51,11 @@ describe("maxAge", () => {
   });
 
   test("getInstanceBackupsOutput: the same guard, and the same result when it passes", async () => {
-    await expect(valueOf(getInstanceBackupsOutput({ ...argsFor(emulator), maxAge: pulumi.output("7d") }))).resolves.toMatchObject({ latestCompletedBackupId: newest.id });
+    const { getInstanceBackupsOutput } = await publicApi();
+    const { output } = await import("@pulumi/pulumi");
+    await expect(valueOf(getInstanceBackupsOutput({ ...argsFor(emulator), maxAge: output("7d") }))).resolves.toMatchObject({
+      latestCompletedBackupId: newest.id,
+    });
     await expect(valueOf(getInstanceBackupsOutput({ ...argsFor(emulator), maxAge: "1d" }))).rejects.toBeInstanceOf(BackupTooOldError);
   });
 
@@ -56,13 +64,16 @@ describe("maxAge", () => {
     expect(error).toBeInstanceOf(NoCompletedBackupError);
   });
 
-  test.each(["", "26", "h", "1h1d", "-1d", "1.5d", "1w", "0m", "0d0h"])("%p is refused before any request, saying what is allowed", async (maxAge) => {
-    emulator.control.resetStats();
-    const error = await rejectionOf(getInstanceBackups({ ...argsFor(emulator), maxAge }));
-    expect(error).toBeInstanceOf(InvalidArgumentsError);
-    expect(error.message).toMatch(/maxAge: must be (a duration such as "26h", "7d" or "1d12h" \(units d, h, m\)|longer than zero)/);
-    expect(emulator.control.stats().requests).toBe(0);
-  });
+  test.each(["", "26", "h", "1h1d", "-1d", "1.5d", "1w", "0m", "0d0h"])(
+    "%p is refused before any request, saying what is allowed",
+    async (maxAge) => {
+      emulator.control.resetStats();
+      const error = await rejectionOf(getInstanceBackups({ ...argsFor(emulator), maxAge }));
+      expect(error).toBeInstanceOf(InvalidArgumentsError);
+      expect(error.message).toMatch(/maxAge: must be (a duration such as "26h", "7d" or "1d12h" \(units d, h, m\)|longer than zero)/);
+      expect(emulator.control.stats().requests).toBe(0);
+    },
+  );
 });
 
 describe("durations", () => {

@@ -56,7 +56,12 @@ describe("under Pulumi's mocks", () => {
       expect(result).toEqual({ ...CANNED, instanceId: emulator.instanceId });
       expect(calls).toHaveLength(1);
       expect(calls[0].token).toBe(GET_INSTANCE_BACKUPS_TOKEN);
-      expect(calls[0].inputs).toEqual({ instanceId: emulator.instanceId, projectId: emulator.projectId, endpoint: emulator.url, pageSize: 50 });
+      expect(calls[0].inputs).toEqual({
+        instanceId: emulator.instanceId,
+        projectId: emulator.projectId,
+        endpoint: emulator.url,
+        pageSize: 50,
+      });
       expect(emulator.control.stats().requests).toBe(0);
     });
   });

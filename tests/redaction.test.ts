@@ -4,15 +4,15 @@
  * or truncated, in the body and in X-Request-Id. No thrown error, cause, field, JSON or
  * util.inspect rendering, and no Pulumi log line may then hold the token, the security token, the
  * access key, the secret key or the signature, nor a piece of one. Server text is also capped and
- * stripped of control characters.
+ * stripped of control characters. (The log lines are recorded in the words Pulumi's log and the
+ * command line use: ./support/recordingReporter.ts.)
  */
-import * as pulumi from "@pulumi/pulumi";
 import type { IncomingHttpHeaders } from "node:http";
 import { inspect } from "node:util";
 import { Redactor } from "../provider/http/redact";
 import { listInstanceBackups } from "../provider/listing";
-import { pulumiReporter } from "../provider/pulumiReporter";
 import { rejectionOf } from "./support/emulator";
+import { recordingReporter } from "./support/recordingReporter";
 import { startStubServer, type StubServer } from "./support/stubServer";
 
 const INSTANCE = "61a4ea66210545909d74a05c27a7179ein07";
@@ -27,7 +27,6 @@ let echo: Echo = "json";
 let status = 400;
 const seenAuthorizations: string[] = [];
 let server: StubServer;
-const logged: string[] = [];
 
 function echoed(headers: IncomingHttpHeaders): string {
   const credentials = ["authorization", "x-auth-token", "x-security-token"].map((name) => `${name}: ${headers[name] ?? ""}`);
@@ -39,17 +38,18 @@ beforeAll(async () => {
   server = await startStubServer((request, response) => {
     if (request.headers.authorization) seenAuthorizations.push(String(request.headers.authorization));
     const text = echoed(request.headers);
-    const headers: Record<string, string> = { "X-Request-Id": String(request.headers["x-auth-token"] ?? request.headers.authorization ?? "").slice(0, 120) };
+    const headers: Record<string, string> = {
+      "X-Request-Id": String(request.headers["x-auth-token"] ?? request.headers.authorization ?? "").slice(0, 120),
+    };
     if (status === 429) headers["Retry-After"] = "0";
     if (status === 302) headers.Location = `${server.url}/login?token=${request.headers["x-auth-token"] ?? request.headers.authorization}`;
-    const body = echo === "text" ? `<html><body><pre>Bad request\n${text}</pre></body></html>` : JSON.stringify({ error_code: "PROXY.0001", error_msg: `rejected: ${text}` });
+    const body =
+      echo === "text"
+        ? `<html><body><pre>Bad request\n${text}</pre></body></html>`
+        : JSON.stringify({ error_code: "PROXY.0001", error_msg: `rejected: ${text}` });
     response.writeHead(status, { ...headers, "Content-Type": echo === "text" ? "text/html" : "application/json" });
     response.end(body);
   });
-  pulumi.runtime.setMocks({ newResource: (a) => ({ id: a.name, state: a.inputs }), call: (a) => a.inputs }, "p", "s", false);
-  for (const level of ["debug", "info", "warn", "error"] as const) {
-    jest.spyOn(pulumi.log, level).mockImplementation(async (...args: unknown[]) => void logged.push(String(args[0])));
-  }
 });
 afterAll(() => server.close());
 
@@ -57,8 +57,13 @@ afterAll(() => server.close());
 function renderings(error: unknown): string {
   const parts: string[] = [];
   for (let current: unknown = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
-    parts.push(String(current), (current as Error).stack ?? "", JSON.stringify(current) ?? "", inspect(current, { depth: 8, showHidden: true }));
-    parts.push(...Object.values(current as object).map((value) => (typeof value === "string" ? value : JSON.stringify(value) ?? "")));
+    parts.push(
+      String(current),
+      (current as Error).stack ?? "",
+      JSON.stringify(current) ?? "",
+      inspect(current, { depth: 8, showHidden: true }),
+    );
+    parts.push(...Object.values(current as object).map((value) => (typeof value === "string" ? value : (JSON.stringify(value) ?? ""))));
   }
   return parts.join("\n");
 }
@@ -82,9 +87,9 @@ describe.each([400, 401, 429, 500, 302])("HTTP %i", (answer) => {
     test.each(Object.entries(credentialSets))("with %s credentials: nothing printable holds a credential", async (_label, credentials) => {
       status = answer;
       echo = form;
-      logged.length = 0;
+      const { reporter, lines: logged } = recordingReporter();
       const args = { instanceId: INSTANCE, projectId: PROJECT, endpoint: server.url, maxAttempts: 2, ...credentials };
-      const runtime = { sources: { stackConfig: () => undefined, env: {} }, reporter: pulumiReporter(), backoff: { baseDelayMs: 1, maxDelayMs: 2 } };
+      const runtime = { sources: { stackConfig: () => undefined, env: {} }, reporter, backoff: { baseDelayMs: 1, maxDelayMs: 2 } };
       const error = await rejectionOf(listInstanceBackups(args, runtime));
       expect(error.message).toMatch(new RegExp(`HTTP ${answer}`));
       expectNoSecret(renderings(error));
@@ -106,7 +111,9 @@ describe("server text", () => {
   });
 
   test("keeps what is not a credential, such as a request id and an instance id", () => {
-    expect(redactor.text(`request 5f1c2d3e-aaaa-bbbb-cccc-0123456789ab for ${INSTANCE} failed`)).toBe(`request 5f1c2d3e-aaaa-bbbb-cccc-0123456789ab for ${INSTANCE} failed`);
+    expect(redactor.text(`request 5f1c2d3e-aaaa-bbbb-cccc-0123456789ab for ${INSTANCE} failed`)).toBe(
+      `request 5f1c2d3e-aaaa-bbbb-cccc-0123456789ab for ${INSTANCE} failed`,
+    );
   });
 
   test("loses any run that shares ten characters with a credential, at either end", () => {

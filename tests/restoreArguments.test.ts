@@ -4,7 +4,7 @@
  * settings checked as the listing checks them, with every problem reported at once and no secret
  * (credential or password) quoted. Nothing here makes a request: there is no server.
  */
-import { InvalidArgumentsError, MissingCredentialsError } from "../provider";
+import { InvalidArgumentsError, MissingCredentialsError } from "../provider/errors";
 import { RESTORE_ARGUMENT_NAMES, RESTORE_REPLACE_NAMES } from "../provider/arguments/restoreArguments";
 import type { SettingSources } from "../provider/settings/sources";
 import { resolveRestoreSettings, restoreIssues } from "../provider/validation/restoreSettings";
@@ -13,7 +13,12 @@ const SOURCE = "a".repeat(32) + "in07";
 const TARGET = "b".repeat(32) + "in07";
 const BACKUP = "c".repeat(32) + "br01";
 const NO_SOURCES: SettingSources = { stackConfig: () => undefined, env: {} };
-const CONNECTION = { endpoint: "https://gaussdb.example.com", projectId: "d".repeat(32), accessKey: "AK-EXAMPLE", secretKey: "SK-EXAMPLE-SECRET" };
+const CONNECTION = {
+  endpoint: "https://gaussdb.example.com",
+  projectId: "d".repeat(32),
+  accessKey: "AK-EXAMPLE",
+  secretKey: "SK-EXAMPLE-SECRET",
+};
 
 function problems(bag: Record<string, unknown>, sources = NO_SOURCES): string[] {
   return restoreIssues(bag, sources).map((issue) => `${issue.argument}: ${issue.problem}`);
@@ -24,7 +29,13 @@ const valid = { sourceInstanceId: SOURCE, targetInstanceId: TARGET, backupId: BA
 test("a valid restore has no problem; defaults fill type, timeout and poll interval", () => {
   expect(problems(valid)).toEqual([]);
   const { restore, connection, transport } = resolveRestoreSettings(valid, NO_SOURCES);
-  expect(restore).toMatchObject({ type: "backup", restoreTimeout: "60m", restoreTimeoutMs: 3_600_000, pollIntervalMs: 15_000, allowRestoreIntoSource: false });
+  expect(restore).toMatchObject({
+    type: "backup",
+    restoreTimeout: "60m",
+    restoreTimeoutMs: 3_600_000,
+    pollIntervalMs: 15_000,
+    allowRestoreIntoSource: false,
+  });
   expect(connection.endpoint).toBe("https://gaussdb.example.com");
   expect(transport).toMatchObject({ maxAttempts: 6, requestTimeoutMs: 30_000 });
 });
@@ -32,7 +43,10 @@ test("a valid restore has no problem; defaults fill type, timeout and poll inter
 test("every problem at once, each saying what is allowed", () => {
   const error = (() => {
     try {
-      resolveRestoreSettings({ ...valid, sourceInstanceId: "prod", type: "snapshot", restoreTimeout: "0m", pollIntervalSeconds: 0, region: "CN" }, NO_SOURCES);
+      resolveRestoreSettings(
+        { ...valid, sourceInstanceId: "prod", type: "snapshot", restoreTimeout: "0m", pollIntervalSeconds: 0, region: "CN" },
+        NO_SOURCES,
+      );
     } catch (e) {
       return e as InvalidArgumentsError;
     }
@@ -50,11 +64,31 @@ test("every problem at once, each saying what is allowed", () => {
 test.each([
   ["a backup restore without backupId", { backupId: undefined }, /backupId: is required with type "backup"/],
   ["a backup restore with restoreTime", { restoreTime: "2026-01-04T09:30:00Z" }, /restoreTime: goes with type "timestamp"/],
-  ["a point-in-time restore without restoreTime", { type: "timestamp", backupId: undefined }, /restoreTime: is required with type "timestamp"/],
-  ["a point-in-time restore with backupId", { type: "timestamp", restoreTime: "2026-01-04T09:30:00Z" }, /backupId: goes with type "backup"/],
-  ["a restoreTime without a zone", { type: "timestamp", backupId: undefined, restoreTime: "2026-01-04T09:30:00" }, /restoreTime: must be ISO 8601 with a zone/],
-  ["a restoreTime that is a date alone", { type: "timestamp", backupId: undefined, restoreTime: "2026-01-04" }, /restoreTime: must have a time of day and a zone/],
-  ["a restoreTime that does not exist", { type: "timestamp", backupId: undefined, restoreTime: "2026-02-30T09:30:00Z" }, /restoreTime: is not a real date and time/],
+  [
+    "a point-in-time restore without restoreTime",
+    { type: "timestamp", backupId: undefined },
+    /restoreTime: is required with type "timestamp"/,
+  ],
+  [
+    "a point-in-time restore with backupId",
+    { type: "timestamp", restoreTime: "2026-01-04T09:30:00Z" },
+    /backupId: goes with type "backup"/,
+  ],
+  [
+    "a restoreTime without a zone",
+    { type: "timestamp", backupId: undefined, restoreTime: "2026-01-04T09:30:00" },
+    /restoreTime: must be ISO 8601 with a zone/,
+  ],
+  [
+    "a restoreTime that is a date alone",
+    { type: "timestamp", backupId: undefined, restoreTime: "2026-01-04" },
+    /restoreTime: must have a time of day and a zone/,
+  ],
+  [
+    "a restoreTime that does not exist",
+    { type: "timestamp", backupId: undefined, restoreTime: "2026-02-30T09:30:00Z" },
+    /restoreTime: is not a real date and time/,
+  ],
   ["a restoreTimeout over a day", { restoreTimeout: "2d" }, /restoreTimeout: must be at most 1d/],
   ["a restoreTimeout in seconds", { restoreTimeout: "90s" }, /restoreTimeout: must be a duration such as/],
   ["a backupId with spaces", { backupId: "my backup" }, /backupId: must be a backup id/],
@@ -94,16 +128,25 @@ test("credentials follow the listing's rule: a token and an AK/SK pair together 
   };
   const sources: SettingSources = { stackConfig: (key) => config[key], env: {} };
   const found = problems({ sourceInstanceId: SOURCE, targetInstanceId: TARGET, backupId: BACKUP }, sources).join("\n");
-  expect(found).toContain("credentials: both an IAM token (stack config taurusdb:authToken) and an AK/SK pair are set in stack config (taurusdb:*); give one of them");
+  expect(found).toContain(
+    "credentials: both an IAM token (stack config taurusdb:authToken) and an AK/SK pair are set in stack config (taurusdb:*); give one of them",
+  );
   for (const secret of ["AK-FROM-CONFIG", "SK-FROM-CONFIG", "TOKEN-FROM-CONFIG"]) expect(found).not.toContain(secret);
 });
 
 test("settings come from stack config and the environment as for the listing; none at all is missing credentials", () => {
-  const env = { TAURUSDB_ENDPOINT: "https://gaussdb.example.com", HUAWEICLOUD_SDK_PROJECT_ID: "d".repeat(32), HUAWEICLOUD_SDK_AK: "AK-ENV", HUAWEICLOUD_SDK_SK: "SK-ENV" };
+  const env = {
+    TAURUSDB_ENDPOINT: "https://gaussdb.example.com",
+    HUAWEICLOUD_SDK_PROJECT_ID: "d".repeat(32),
+    HUAWEICLOUD_SDK_AK: "AK-ENV",
+    HUAWEICLOUD_SDK_SK: "SK-ENV",
+  };
   const order = { sourceInstanceId: SOURCE, targetInstanceId: TARGET, backupId: BACKUP };
   const { connection } = resolveRestoreSettings(order, { stackConfig: () => undefined, env });
   expect(connection.credentials.identity).toBe("ak:AK-ENV");
-  expect(() => resolveRestoreSettings({ ...order, endpoint: "https://gaussdb.example.com", projectId: "d".repeat(32) }, NO_SOURCES)).toThrow(MissingCredentialsError);
+  expect(() =>
+    resolveRestoreSettings({ ...order, endpoint: "https://gaussdb.example.com", projectId: "d".repeat(32) }, NO_SOURCES),
+  ).toThrow(MissingCredentialsError);
 });
 
 test("values not known yet (a preview) are not judged, but still count as given", () => {
@@ -114,5 +157,10 @@ test("values not known yet (a preview) are not judged, but still count as given"
 
 test("what replaces a restore is the catalogue's: the source, the target, the type, the backup, the time and the keepers", () => {
   expect(RESTORE_REPLACE_NAMES).toEqual(["sourceInstanceId", "targetInstanceId", "type", "backupId", "restoreTime", "keepers"]);
-  expect(RESTORE_ARGUMENT_NAMES.filter((name) => !RESTORE_REPLACE_NAMES.includes(name))).toEqual(["allowRestoreIntoSource", "adminPassword", "restoreTimeout", "pollIntervalSeconds"]);
+  expect(RESTORE_ARGUMENT_NAMES.filter((name) => !RESTORE_REPLACE_NAMES.includes(name))).toEqual([
+    "allowRestoreIntoSource",
+    "adminPassword",
+    "restoreTimeout",
+    "pollIntervalSeconds",
+  ]);
 });

@@ -67,7 +67,9 @@ test("a restore from a COMPLETED backup: the request is signed, the job followed
   const run = await RestoreRun.open(args(), runtime());
   const { jobId, status } = await restore(run);
   expect(status).toBe("Completed");
-  expect(restoresInto(target)).toEqual([expect.objectContaining({ id: jobId, status: "Completed", backupId: newestCompleted(), sourceInstanceId: emulator.instanceId })]);
+  expect(restoresInto(target)).toEqual([
+    expect.objectContaining({ id: jobId, status: "Completed", backupId: newestCompleted(), sourceInstanceId: emulator.instanceId }),
+  ]);
   expect(emulator.control.stats().authFailures).toBe(0);
   expect(lines.map((l) => l.line).join("\n")).toMatch(new RegExp(`job ${jobId} is (Pending|Running)`));
 });
@@ -208,7 +210,14 @@ test("the admin password is set once the target is idle, and appears in no error
   expect(emulator.control.passwordChanges(target)).toBe(1);
 
   // A server that echoes the password in its error: the error quotes it redacted.
-  emulator.control.injectFaults({ kind: "status", status: 500, route: "password", times: Infinity, errorCode: "DBS.108000", errorMsg: `cannot set ${PASSWORD} now` });
+  emulator.control.injectFaults({
+    kind: "status",
+    status: 500,
+    route: "password",
+    times: Infinity,
+    errorCode: "DBS.108000",
+    errorMsg: `cannot set ${PASSWORD} now`,
+  });
   const failed = await rejectionOf(run.setAdminPassword(PASSWORD, run.waiting(), jobId));
   expect(failed).toBeInstanceOf(AdminPasswordNotSetError);
   expect(failed.message).toContain(`after restore job ${jobId} completed`);

@@ -43,7 +43,12 @@ function secrets(): string[] {
 function renderings(error: unknown): string {
   const parts: string[] = [];
   for (let current: unknown = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
-    parts.push(String(current), (current as Error).stack ?? "", JSON.stringify(current) ?? "", inspect(current, { depth: 8, showHidden: true }));
+    parts.push(
+      String(current),
+      (current as Error).stack ?? "",
+      JSON.stringify(current) ?? "",
+      inspect(current, { depth: 8, showHidden: true }),
+    );
   }
   return parts.join("\n");
 }
@@ -55,14 +60,34 @@ function expectClean(text: string): void {
 
 const scenarios: Array<[string, (e: RunningEmulator) => Parameters<typeof list>[0], (e: RunningEmulator) => void]> = [
   ["a bad signature (401)", (e) => argsFor(e, { secretKey: `${e.credentials.secretKey}x` }), () => undefined],
-  ["a bad token (401)", (e) => argsFor(e, { accessKey: undefined, secretKey: undefined, authToken: `${e.credentials.authToken}x` }), () => undefined],
-  ["503 forever", (e) => argsFor(e, { maxAttempts: 2 }), (e) => e.control.injectFaults({ kind: "status", status: 503, body: "html", times: Infinity })],
-  ["dropped connections", (e) => argsFor(e, { ...e.credentials.temporary, maxAttempts: 2 }), (e) => e.control.injectFaults({ kind: "drop", times: Infinity })],
+  [
+    "a bad token (401)",
+    (e) => argsFor(e, { accessKey: undefined, secretKey: undefined, authToken: `${e.credentials.authToken}x` }),
+    () => undefined,
+  ],
+  [
+    "503 forever",
+    (e) => argsFor(e, { maxAttempts: 2 }),
+    (e) => e.control.injectFaults({ kind: "status", status: 503, body: "html", times: Infinity }),
+  ],
+  [
+    "dropped connections",
+    (e) => argsFor(e, { ...e.credentials.temporary, maxAttempts: 2 }),
+    (e) => e.control.injectFaults({ kind: "drop", times: Infinity }),
+  ],
   ["a stalled listing", (e) => argsFor(e, { timeoutMs: 200 }), (e) => e.control.injectFaults({ kind: "stall", times: Infinity })],
   ["an inconsistent list", (e) => argsFor(e), (e) => e.control.injectFaults({ kind: "lieTotal", delta: 3, times: Infinity })],
   ["a malformed record", (e) => argsFor(e), (e) => e.control.addBackup({ status: "WEIRD" })],
-  ["invalid arguments carrying secrets", (e) => argsFor(e, { securityToken: `${e.credentials.temporary.securityToken} `, pageSize: 0 }), () => undefined],
-  ["throttled until it gives up", (e) => argsFor(e, { maxAttempts: 2 }), (e) => e.control.injectFaults({ kind: "status", status: 429, times: Infinity })],
+  [
+    "invalid arguments carrying secrets",
+    (e) => argsFor(e, { securityToken: `${e.credentials.temporary.securityToken} `, pageSize: 0 }),
+    () => undefined,
+  ],
+  [
+    "throttled until it gives up",
+    (e) => argsFor(e, { maxAttempts: 2 }),
+    (e) => e.control.injectFaults({ kind: "status", status: 429, times: Infinity }),
+  ],
 ];
 
 describe.each(scenarios)("%s", (_label, args, setUp) => {
@@ -104,8 +129,16 @@ test("a successful listing with retries and a rescan logs progress, and nothing 
 });
 
 test("settings and credentials print redacted, however they are printed", () => {
-  const settings = resolveSettings(argsFor(emulator, { securityToken: "temporary-token" }), { stackConfig: () => undefined, env: {} }).connection;
-  const printed = [String(settings.credentials), JSON.stringify(settings), inspect(settings, { depth: 8, showHidden: true }), `${settings.credentials}`].join("\n");
+  const settings = resolveSettings(argsFor(emulator, { securityToken: "temporary-token" }), {
+    stackConfig: () => undefined,
+    env: {},
+  }).connection;
+  const printed = [
+    String(settings.credentials),
+    JSON.stringify(settings),
+    inspect(settings, { depth: 8, showHidden: true }),
+    `${settings.credentials}`,
+  ].join("\n");
   expect(printed).toContain("redacted");
   expect(printed).not.toContain(emulator.credentials.secretKey);
   expect(printed).not.toContain("temporary-token");

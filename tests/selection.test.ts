@@ -5,8 +5,20 @@ import type { Backup } from "../provider/types";
 
 function backup(id: string, createdAt: string, overrides: Partial<Backup> = {}): Backup {
   return {
-    id, name: id, description: "", instanceId: "i", instanceName: "n", status: "COMPLETED", sizeKb: 1,
-    createdAt, updatedAt: createdAt, timeZone: "UTC", backupType: "Db", backupLevel: 1, backupMethod: "Db", useDetail: "",
+    id,
+    name: id,
+    description: "",
+    instanceId: "i",
+    instanceName: "n",
+    status: "COMPLETED",
+    sizeKb: 1,
+    createdAt,
+    updatedAt: createdAt,
+    timeZone: "UTC",
+    backupType: "Db",
+    backupLevel: 1,
+    backupMethod: "Db",
+    useDetail: "",
     ...overrides,
   };
 }
@@ -19,7 +31,11 @@ describe("the newest COMPLETED backup", () => {
   });
 
   test("fractions of a second count: 09:30:30.250 is newer than 09:30:30", () => {
-    const list = [backup("whole", "2026-01-04T09:30:30Z"), backup("fraction", "2026-01-04T09:30:30.250Z"), backup("earlier", "2026-01-04T09:30:29.999Z")];
+    const list = [
+      backup("whole", "2026-01-04T09:30:30Z"),
+      backup("fraction", "2026-01-04T09:30:30.250Z"),
+      backup("earlier", "2026-01-04T09:30:29.999Z"),
+    ];
     expect(latestCompleted(list)?.id).toBe("fraction");
     expect(latestCompleted([...list].reverse())?.id).toBe("fraction");
   });
@@ -31,7 +47,9 @@ describe("the newest COMPLETED backup", () => {
   });
 
   test("only COMPLETED ones count", () => {
-    expect(latestCompleted([backup("new", "2026-05-01T00:00:00Z", { status: "BUILDING" }), backup("old", "2026-01-01T00:00:00Z")])?.id).toBe("old");
+    expect(
+      latestCompleted([backup("new", "2026-05-01T00:00:00Z", { status: "BUILDING" }), backup("old", "2026-01-01T00:00:00Z")])?.id,
+    ).toBe("old");
     expect(latestCompleted([backup("f", "2026-01-01T00:00:00Z", { status: "FAILED" })])).toBeUndefined();
   });
 });

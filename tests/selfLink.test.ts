@@ -14,7 +14,9 @@ test("after prepare, the repository's node_modules links the package by a relati
   ensureBuilt();
   const link = path.join(ROOT, "node_modules", "pulumi-taurusdb-backups");
   expect(fs.readlinkSync(link)).toBe("..");
-  expect(require.resolve("pulumi-taurusdb-backups/dynamic-runtime", { paths: [ROOT] })).toBe(path.join(fs.realpathSync(ROOT), "dist", "provider", "resources", "runtime.js"));
+  expect(require.resolve("pulumi-taurusdb-backups/dynamic-runtime", { paths: [ROOT] })).toBe(
+    path.join(fs.realpathSync(ROOT), "dist", "provider", "resources", "runtime.js"),
+  );
 });
 
 test("a node_modules folder outside the checkout is left alone, with the reason", () => {

@@ -38,10 +38,31 @@ describe("the argument catalogue", () => {
   test("has exactly the keys of GetInstanceBackupsArgs, and every derived list is made of them", () => {
     // The object literal is checked by the compiler against Required<GetInstanceBackupsArgs>: no key missing, none extra.
     const everyArgument: { [K in keyof Required<GetInstanceBackupsArgs>]: true } = {
-      instanceId: true, orderField: true, orderRule: true, filterField: true, filterContent: true, pageSize: true,
-      statuses: true, backupTypes: true, createdAfter: true, createdBefore: true, requireLatestCompleted: true, maxAge: true,
-      region: true, projectId: true, endpoint: true, iamEndpoint: true, accessKey: true, secretKey: true, securityToken: true, authToken: true,
-      language: true, maxConcurrency: true, maxAttempts: true, requestTimeoutMs: true, timeoutMs: true,
+      instanceId: true,
+      orderField: true,
+      orderRule: true,
+      filterField: true,
+      filterContent: true,
+      pageSize: true,
+      statuses: true,
+      backupTypes: true,
+      createdAfter: true,
+      createdBefore: true,
+      requireLatestCompleted: true,
+      maxAge: true,
+      region: true,
+      projectId: true,
+      endpoint: true,
+      iamEndpoint: true,
+      accessKey: true,
+      secretKey: true,
+      securityToken: true,
+      authToken: true,
+      language: true,
+      maxConcurrency: true,
+      maxAttempts: true,
+      requestTimeoutMs: true,
+      timeoutMs: true,
     };
     expect([...ARGUMENT_NAMES].sort()).toEqual(Object.keys(everyArgument).sort());
     for (const list of [CREDENTIAL_NAMES, [...SECRET_NAMES], PIN_INPUT_NAMES, PIN_CHOICE_NAMES]) {
@@ -96,21 +117,46 @@ describe("resolution", () => {
   });
 
   test("an endpoint keeps its base path, without a trailing slash", () => {
-    expect(connection({ endpoint: "https://proxy.example.com/taurus/", projectId: "p".repeat(32), ...AK }).endpoint).toBe("https://proxy.example.com/taurus");
+    expect(connection({ endpoint: "https://proxy.example.com/taurus/", projectId: "p".repeat(32), ...AK }).endpoint).toBe(
+      "https://proxy.example.com/taurus",
+    );
   });
 
   test("plain settings resolve field by field: argument, then taurusdb:*, then huaweicloud:*, then environment", () => {
-    const env = { HW_REGION_NAME: "cn-south-1", HW_PROJECT_ID: "e".repeat(32), HUAWEICLOUD_SDK_IAM_ENDPOINT: "https://iam.example.com", TAURUSDB_ENDPOINT: "https://env.example.com" };
+    const env = {
+      HW_REGION_NAME: "cn-south-1",
+      HW_PROJECT_ID: "e".repeat(32),
+      HUAWEICLOUD_SDK_IAM_ENDPOINT: "https://iam.example.com",
+      TAURUSDB_ENDPOINT: "https://env.example.com",
+    };
     const settings = connection(
       { ...AK, region: "cn-north-4" },
-      sources({ "taurusdb:region": "cn-east-3", "taurusdb:projectId": "c".repeat(32), "huaweicloud:projectId": "h".repeat(32), "huaweicloud:region": "ap-southeast-1" }, env),
+      sources(
+        {
+          "taurusdb:region": "cn-east-3",
+          "taurusdb:projectId": "c".repeat(32),
+          "huaweicloud:projectId": "h".repeat(32),
+          "huaweicloud:region": "ap-southeast-1",
+        },
+        env,
+      ),
     );
     expect(settings.region).toBe("cn-north-4");
     expect(settings.projectId).toBe("c".repeat(32));
     expect(settings.iamEndpoint).toBe("https://iam.example.com");
     expect(settings.endpoint).toBe("https://env.example.com");
 
-    const shared = connection({ ...AK }, sources({ "huaweicloud:region": "ap-southeast-1", "huaweicloud:projectId": "h".repeat(32), "huaweicloud:authUrl": "https://iam.private.example/v3" }, env));
+    const shared = connection(
+      { ...AK },
+      sources(
+        {
+          "huaweicloud:region": "ap-southeast-1",
+          "huaweicloud:projectId": "h".repeat(32),
+          "huaweicloud:authUrl": "https://iam.private.example/v3",
+        },
+        env,
+      ),
+    );
     expect(shared.region).toBe("ap-southeast-1");
     expect(shared.projectId).toBe("h".repeat(32));
     expect(shared.iamEndpoint).toBe("https://iam.private.example");
@@ -118,26 +164,44 @@ describe("resolution", () => {
 
   test("credentials come as a set from the first place that has any: arguments, taurusdb:*, huaweicloud:*, then each environment family", () => {
     const env = { HUAWEICLOUD_SDK_AK: "envAK", HUAWEICLOUD_SDK_SK: "envSK" };
-    expect(connection({ region: "cn-north-4" }, sources({ "taurusdb:authToken": "tok", "huaweicloud:accessKey": "hAK", "huaweicloud:secretKey": "hSK" }, env)).credentials).toBeInstanceOf(TokenCredentials);
+    expect(
+      connection(
+        { region: "cn-north-4" },
+        sources({ "taurusdb:authToken": "tok", "huaweicloud:accessKey": "hAK", "huaweicloud:secretKey": "hSK" }, env),
+      ).credentials,
+    ).toBeInstanceOf(TokenCredentials);
 
-    const fromProvider = connection({ region: "cn-north-4" }, sources({ "huaweicloud:accessKey": "hAK", "huaweicloud:secretKey": "hSK", "huaweicloud:securityToken": "hST" }, env));
+    const fromProvider = connection(
+      { region: "cn-north-4" },
+      sources({ "huaweicloud:accessKey": "hAK", "huaweicloud:secretKey": "hSK", "huaweicloud:securityToken": "hST" }, env),
+    );
     expect((fromProvider.credentials as AkSkCredentials).accessKey).toBe("hAK");
     expect((fromProvider.credentials as AkSkCredentials).securityToken).toBe("hST");
 
     const providerToken = connection({ region: "cn-north-4" }, sources({ "huaweicloud:token": "htok" }, env));
     expect((providerToken.credentials as TokenCredentials).token).toBe("htok");
 
-    const fromEnv = connection({ region: "cn-north-4" }, sources({}, { CLOUD_SDK_AK: "second", CLOUD_SDK_SK: "s2", HW_ACCESS_KEY: "third", HW_SECRET_KEY: "s3" }));
+    const fromEnv = connection(
+      { region: "cn-north-4" },
+      sources({}, { CLOUD_SDK_AK: "second", CLOUD_SDK_SK: "s2", HW_ACCESS_KEY: "third", HW_SECRET_KEY: "s3" }),
+    );
     expect((fromEnv.credentials as AkSkCredentials).accessKey).toBe("second");
 
-    for (const [ak, sk, token] of [["HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN"], ["HW_ACCESS_KEY", "HW_SECRET_KEY", "HW_SECURITY_TOKEN"]]) {
+    for (const [ak, sk, token] of [
+      ["HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN"],
+      ["HW_ACCESS_KEY", "HW_SECRET_KEY", "HW_SECURITY_TOKEN"],
+    ]) {
       const temporary = connection({ region: "cn-north-4" }, sources({}, { [ak]: "tmp", [sk]: "s", [token]: "session" }));
       expect((temporary.credentials as AkSkCredentials).securityToken).toBe("session");
     }
   });
 
   test("an access key in arguments is not completed by a secret from stack config or the environment", () => {
-    for (const from of [sources({ "taurusdb:secretKey": "sk" }), sources({ "huaweicloud:secretKey": "sk" }), sources({}, { HUAWEICLOUD_SDK_SK: "sk" })]) {
+    for (const from of [
+      sources({ "taurusdb:secretKey": "sk" }),
+      sources({ "huaweicloud:secretKey": "sk" }),
+      sources({}, { HUAWEICLOUD_SDK_SK: "sk" }),
+    ]) {
       expect(problems({ region: "cn-north-4", accessKey: "AK" }, from)).toEqual([
         "credentials: incomplete in arguments: accessKey is set, but a secret key is not; an AK/SK pair is taken from one place",
       ]);
@@ -161,14 +225,30 @@ describe("one error names every problem and where each value came from", () => {
     }
     expect(error).toBeInstanceOf(MissingCredentialsError);
     expect(error).toBeInstanceOf(InvalidArgumentsError);
-    expect((error as InvalidArgumentsError).issues.map((i) => i.argument)).toEqual(["instanceId", "pageSize", "credentials", "region", "projectId"]);
-    expect((error as Error).message).toMatch(/credentials: none found. Give them in one of these ways:[\s\S]*HUAWEICLOUD_SDK_AK \+ HUAWEICLOUD_SDK_SK, CLOUD_SDK_AK \+ CLOUD_SDK_SK, HW_ACCESS_KEY \+ HW_SECRET_KEY/);
-    expect((error as Error).message).toMatch(/region: is needed to find the endpoint: set the region argument, stack config taurusdb:region \(or huaweicloud:region\) or environment variable HW_REGION_NAME, or give the endpoint/);
+    expect((error as InvalidArgumentsError).issues.map((i) => i.argument)).toEqual([
+      "instanceId",
+      "pageSize",
+      "credentials",
+      "region",
+      "projectId",
+    ]);
+    expect((error as Error).message).toMatch(
+      /credentials: none found. Give them in one of these ways:[\s\S]*HUAWEICLOUD_SDK_AK \+ HUAWEICLOUD_SDK_SK, CLOUD_SDK_AK \+ CLOUD_SDK_SK, HW_ACCESS_KEY \+ HW_SECRET_KEY/,
+    );
+    expect((error as Error).message).toMatch(
+      /region: is needed to find the endpoint: set the region argument, stack config taurusdb:region \(or huaweicloud:region\) or environment variable HW_REGION_NAME, or give the endpoint/,
+    );
   });
 
   test("values from stack config and the environment are named by key and variable", () => {
     expect(
-      problems({}, sources({ "taurusdb:region": "CN-NORTH", "huaweicloud:projectId": "short", "taurusdb:accessKey": "AK", "taurusdb:secretKey": "SK" }, { TAURUSDB_ENDPOINT: "http://example.com" })),
+      problems(
+        {},
+        sources(
+          { "taurusdb:region": "CN-NORTH", "huaweicloud:projectId": "short", "taurusdb:accessKey": "AK", "taurusdb:secretKey": "SK" },
+          { TAURUSDB_ENDPOINT: "http://example.com" },
+        ),
+      ),
     ).toEqual([
       'stack config taurusdb:region: must be a region name such as "cn-north-4" (got "CN-NORTH")',
       'stack config huaweicloud:projectId: must be 32 letters or digits (got "short")',
@@ -185,7 +265,9 @@ describe("one error names every problem and where each value came from", () => {
     }
     expect(error).toBeInstanceOf(InvalidArgumentsError);
     expect(error).not.toBeInstanceOf(MissingCredentialsError);
-    expect((error as Error).message).toMatch(/credentials: both an IAM token \(authToken\) and an AK\/SK pair are set in arguments; give one of them/);
+    expect((error as Error).message).toMatch(
+      /credentials: both an IAM token \(authToken\) and an AK\/SK pair are set in arguments; give one of them/,
+    );
     expect((error as Error).message).not.toMatch(/tok-secret|SK1/);
   });
 

@@ -4,7 +4,14 @@
  */
 import { AKSKSigner } from "@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner";
 import fc from "fast-check";
-import { authorizationHeader, canonicalPath, canonicalQuery, formatSdkDate, parseAuthorization, parseSdkDate } from "../provider/api/signature";
+import {
+  authorizationHeader,
+  canonicalPath,
+  canonicalQuery,
+  formatSdkDate,
+  parseAuthorization,
+  parseSdkDate,
+} from "../provider/api/signature";
 import { authenticate } from "../provider/http/authenticate";
 import { AkSkCredentials } from "../provider/http/credentials";
 
@@ -24,7 +31,13 @@ function vendorAuthorization(options: {
 }): string {
   const headers = Object.fromEntries(Object.entries(options.headers).map(([k, v]) => [k.toLowerCase() === "host" ? "host" : k, v]));
   const signed = AKSKSigner.sign(
-    { method: options.method ?? "GET", endpoint: options.url, headers, queryParams: Object.fromEntries(options.query), data: options.data } as never,
+    {
+      method: options.method ?? "GET",
+      endpoint: options.url,
+      headers,
+      queryParams: Object.fromEntries(options.query),
+      data: options.data,
+    } as never,
     { getAk: () => options.ak, getSk: () => options.sk } as never,
   );
   return (signed as Record<string, string>).Authorization;
@@ -35,20 +48,55 @@ describe("SDK-HMAC-SHA256 matches the vendor's signer", () => {
 
   test.each([
     ["no query", []],
-    ["paging", [["offset", "0"], ["limit", "100"]]],
-    ["ordering and a name filter", [["order_field", "beginTime"], ["order_rule", "desc"], ["filter_field", "name"], ["filter_content", "daily"]]],
-    ["values that need encoding", [["filter_content", "日次 backup ~*'()!&=+/?#%"], ["filter_field", "name"]]],
+    [
+      "paging",
+      [
+        ["offset", "0"],
+        ["limit", "100"],
+      ],
+    ],
+    [
+      "ordering and a name filter",
+      [
+        ["order_field", "beginTime"],
+        ["order_rule", "desc"],
+        ["filter_field", "name"],
+        ["filter_content", "daily"],
+      ],
+    ],
+    [
+      "values that need encoding",
+      [
+        ["filter_content", "日次 backup ~*'()!&=+/?#%"],
+        ["filter_field", "name"],
+      ],
+    ],
     ["an empty value", [["filter_content", ""]]],
     ["emoji (a surrogate pair)", [["filter_content", "db-🚀-prod"]]],
   ] as Array<[string, Array<[string, string]>]>)("%s", (_label, query) => {
     const headers = { host: "gaussdb.cn-north-4.myhuaweicloud.com", "X-Sdk-Date": date, "X-Project-Id": PROJECT, "X-Language": "en-us" };
-    const ours = authorizationHeader({ accessKey: "AKEXAMPLE123", secretKey: "sk/with+chars=" }, { method: "GET", path: BACKUPS, query, headers }, date);
-    expect(ours).toBe(vendorAuthorization({ url: `https://gaussdb.cn-north-4.myhuaweicloud.com${BACKUPS}`, headers, query, ak: "AKEXAMPLE123", sk: "sk/with+chars=" }));
+    const ours = authorizationHeader(
+      { accessKey: "AKEXAMPLE123", secretKey: "sk/with+chars=" },
+      { method: "GET", path: BACKUPS, query, headers },
+      date,
+    );
+    expect(ours).toBe(
+      vendorAuthorization({
+        url: `https://gaussdb.cn-north-4.myhuaweicloud.com${BACKUPS}`,
+        headers,
+        query,
+        ak: "AKEXAMPLE123",
+        sk: "sk/with+chars=",
+      }),
+    );
   });
 
   test("a temporary key with a security token, on a loopback port", () => {
     const headers = { host: "127.0.0.1:40123", "X-Sdk-Date": date, "X-Project-Id": PROJECT, "X-Security-Token": "gQpjbi1ub3J0aC00...+/=" };
-    const query: Array<[string, string]> = [["offset", "200"], ["limit", "100"]];
+    const query: Array<[string, string]> = [
+      ["offset", "200"],
+      ["limit", "100"],
+    ];
     const ours = authorizationHeader({ accessKey: "TMPAK", secretKey: "TMPSK" }, { method: "GET", path: BACKUPS, query, headers }, date);
     expect(ours).toBe(vendorAuthorization({ url: `http://127.0.0.1:40123${BACKUPS}`, headers, query, ak: "TMPAK", sk: "TMPSK" }));
   });
@@ -58,9 +106,16 @@ describe("SDK-HMAC-SHA256 matches the vendor's signer", () => {
     fc.assert(
       fc.property(text, fc.string({ minLength: 1, maxLength: 40 }), fc.nat(100_000), (content, sk, offset) => {
         const headers = { host: "gaussdb-mysql.af-south-1.myhuaweicloud.com", "X-Sdk-Date": date, "X-Project-Id": PROJECT };
-        const query: Array<[string, string]> = [["offset", String(offset)], ["filter_content", content], ["filter_field", "name"]];
+        const query: Array<[string, string]> = [
+          ["offset", String(offset)],
+          ["filter_content", content],
+          ["filter_field", "name"],
+        ];
         const ours = authorizationHeader({ accessKey: "AK", secretKey: sk }, { method: "GET", path: BACKUPS, query, headers }, date);
-        return ours === vendorAuthorization({ url: `https://gaussdb-mysql.af-south-1.myhuaweicloud.com${BACKUPS}`, headers, query, ak: "AK", sk });
+        return (
+          ours ===
+          vendorAuthorization({ url: `https://gaussdb-mysql.af-south-1.myhuaweicloud.com${BACKUPS}`, headers, query, ak: "AK", sk })
+        );
       }),
       { numRuns: 300 },
     );
@@ -68,7 +123,12 @@ describe("SDK-HMAC-SHA256 matches the vendor's signer", () => {
 
   test("a POST with a JSON body (a restore) signs its body's hash as the vendor's signer does", () => {
     const credentials = new AkSkCredentials("AKCLIENT", "client-secret");
-    const body = { source_instance_id: INSTANCE, target_instance_id: "0".repeat(32) + "in07", type: "backup", backup_id: "a".repeat(32) + "br01" };
+    const body = {
+      source_instance_id: INSTANCE,
+      target_instance_id: "0".repeat(32) + "in07",
+      type: "backup",
+      backup_id: "a".repeat(32) + "br01",
+    };
     const signed = authenticate(
       {
         method: "POST",
@@ -82,23 +142,48 @@ describe("SDK-HMAC-SHA256 matches the vendor's signer", () => {
       new Date(Date.UTC(2026, 0, 4, 9, 30, 30)),
     );
     const { Authorization, ...rest } = signed.headers;
-    expect(Authorization).toBe(vendorAuthorization({ url: signed.url, headers: rest, query: [], ak: "AKCLIENT", sk: "client-secret", method: "POST", data: body }));
+    expect(Authorization).toBe(
+      vendorAuthorization({ url: signed.url, headers: rest, query: [], ak: "AKCLIENT", sk: "client-secret", method: "POST", data: body }),
+    );
     // And the body is part of it: another body gives another signature.
-    expect(Authorization).not.toBe(vendorAuthorization({ url: signed.url, headers: rest, query: [], ak: "AKCLIENT", sk: "client-secret", method: "POST", data: { ...body, type: "timestamp" } }));
+    expect(Authorization).not.toBe(
+      vendorAuthorization({
+        url: signed.url,
+        headers: rest,
+        query: [],
+        ak: "AKCLIENT",
+        sk: "client-secret",
+        method: "POST",
+        data: { ...body, type: "timestamp" },
+      }),
+    );
   });
 
   test("the client's own signed request verifies under the vendor's signer", () => {
     const credentials = new AkSkCredentials("AKCLIENT", "client-secret", "session-token");
-    const query: Array<[string, string]> = [["filter_content", "週次 & monthly"], ["filter_field", "name"], ["limit", "50"], ["offset", "50"]];
+    const query: Array<[string, string]> = [
+      ["filter_content", "週次 & monthly"],
+      ["filter_field", "name"],
+      ["limit", "50"],
+      ["offset", "50"],
+    ];
     const signed = authenticate(
-      { method: "GET", baseUrl: "https://gaussdb.cn-north-4.myhuaweicloud.com", path: BACKUPS, query, headers: { "X-Project-Id": PROJECT, "X-Language": "zh-cn" } },
+      {
+        method: "GET",
+        baseUrl: "https://gaussdb.cn-north-4.myhuaweicloud.com",
+        path: BACKUPS,
+        query,
+        headers: { "X-Project-Id": PROJECT, "X-Language": "zh-cn" },
+      },
       credentials,
       new Date(Date.UTC(2026, 0, 4, 9, 30, 30)),
     );
     expect(signed.headers["X-Sdk-Date"]).toBe(date);
     expect(signed.headers["X-Security-Token"]).toBe("session-token");
     const { Authorization, ...rest } = signed.headers;
-    expect(Authorization).toBe(vendorAuthorization({ url: signed.url.split("?")[0], headers: rest, query, ak: "AKCLIENT", sk: "client-secret" }));
+    expect(Authorization).toBe(
+      vendorAuthorization({ url: signed.url.split("?")[0], headers: rest, query, ak: "AKCLIENT", sk: "client-secret" }),
+    );
     // The wire query is the canonical one, so the gateway decodes exactly what was signed.
     expect(signed.url).toBe(`https://gaussdb.cn-north-4.myhuaweicloud.com${BACKUPS}?${canonicalQuery(query)}`);
   });

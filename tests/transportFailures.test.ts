@@ -40,7 +40,9 @@ test("a body over the cap is refused as such, not as 'no answer', and not retrie
   };
   const error = await rejectionOf(listInstanceBackups(args(server.url), runtime));
   expect(error).toBeInstanceOf(TaurusDbNetworkError);
-  expect(error.message).toMatch(/^Unusable answer from the TaurusDB API .*EBODYTOOLARGE \(the response body is larger than 4194304 bytes, far more than a page of backups; check the endpoint\)/);
+  expect(error.message).toMatch(
+    /^Unusable answer from the TaurusDB API .*EBODYTOOLARGE \(the response body is larger than 4194304 bytes, far more than a page of backups; check the endpoint\)/,
+  );
   expect(requests).toBe(1);
 });
 
@@ -60,7 +62,9 @@ test("a body that is not the gzip its Content-Encoding says is named as such", a
     response.end("this is not gzip at all");
   };
   const error = await rejectionOf(listInstanceBackups(args(server.url), runtime));
-  expect(error.message).toMatch(/EBADBODY \(the response body could not be decompressed as its Content-Encoding says .*\)\. A proxy or the endpoint is mangling responses/);
+  expect(error.message).toMatch(
+    /EBADBODY \(the response body could not be decompressed as its Content-Encoding says .*\)\. A proxy or the endpoint is mangling responses/,
+  );
 });
 
 test("headers larger than Node.js accepts are named as such", async () => {
@@ -79,7 +83,9 @@ test("https to a server that does not speak TLS is a TLS failure, with what to c
     const port = (plain.address() as { port: number }).port;
     const error = await rejectionOf(listInstanceBackups(args(`https://127.0.0.1:${port}`), runtime));
     expect(error).toBeInstanceOf(TaurusDbNetworkError);
-    expect(error.message).toMatch(/the TLS connection failed: .*Check the endpoint's certificate and host name; this package never turns certificate checks off\./);
+    expect(error.message).toMatch(
+      /the TLS connection failed: .*Check the endpoint's certificate and host name; this package never turns certificate checks off\./,
+    );
   } finally {
     plain.close();
   }
@@ -92,7 +98,9 @@ test("a redirect is not followed, and says why", async () => {
   };
   const error = await rejectionOf(listInstanceBackups(args(server.url), runtime));
   expect(error).toBeInstanceOf(TaurusDbApiError);
-  expect(error.message).toMatch(/HTTP 302 .*The endpoint answered with a redirect to https:\/\/elsewhere\.example\.com\/v3\/backups\. Redirects are not followed, because a signed request must not be replayed elsewhere/);
+  expect(error.message).toMatch(
+    /HTTP 302 .*The endpoint answered with a redirect to https:\/\/elsewhere\.example\.com\/v3\/backups\. Redirects are not followed, because a signed request must not be replayed elsewhere/,
+  );
 });
 
 test("a total_count over the million this package lists is a response error, not an inconsistency to retry", async () => {

@@ -8,7 +8,11 @@ import * as ts from "typescript";
 
 test("with requireLatestCompleted or maxAge the newest id is an Input<string>; without, it is not (tsc over a program)", () => {
   const root = path.join(__dirname, "..");
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(root, "tsconfig.json"),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  )!;
   const program = ts.createProgram([path.join(__dirname, "fixtures", "resultTypes.ts")], { ...config.options, noEmit: true });
   const problems = ts
     .getPreEmitDiagnostics(program)

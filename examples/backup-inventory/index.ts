@@ -25,7 +25,7 @@ function summarize(result: GetInstanceBackupsResult) {
     newestCompletedId: newest?.id ?? null,
     newestCompletedAt: newest?.createdAt ?? null,
     newestCompletedAgeHours: ageHours ?? null,
-    totalSizeGb: Math.round(result.backups.reduce((sum, b) => sum + b.sizeKb, 0) / 1024 / 1024 * 10) / 10,
+    totalSizeGb: Math.round((result.backups.reduce((sum, b) => sum + b.sizeKb, 0) / 1024 / 1024) * 10) / 10,
   };
 }
 

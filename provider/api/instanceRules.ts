@@ -54,7 +54,15 @@ export function passwordProblem(password: string): PasswordProblem | undefined {
   if (characters.length < PASSWORD_MIN_LENGTH || characters.length > PASSWORD_MAX_LENGTH) return "length";
   const kinds = new Set<string>();
   for (const c of characters) {
-    const kind = /[A-Z]/.test(c) ? "upper" : /[a-z]/.test(c) ? "lower" : /[0-9]/.test(c) ? "digit" : PASSWORD_SPECIAL_CHARACTERS.includes(c) ? "special" : undefined;
+    const kind = /[A-Z]/.test(c)
+      ? "upper"
+      : /[a-z]/.test(c)
+        ? "lower"
+        : /[0-9]/.test(c)
+          ? "digit"
+          : PASSWORD_SPECIAL_CHARACTERS.includes(c)
+            ? "special"
+            : undefined;
     if (kind === undefined) return "character";
     kinds.add(kind);
   }

@@ -95,7 +95,10 @@ export function authorizationHeader(key: SigningKey, request: SignableRequest, s
 
 /** `X-Sdk-Date` format: `YYYYMMDDTHHMMSSZ`, UTC. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** Parses an `X-Sdk-Date`; undefined when it is not of the form `YYYYMMDDTHHMMSSZ`. */

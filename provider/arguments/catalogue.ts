@@ -68,7 +68,11 @@ export interface ArgumentSpec {
 
 const between = (min: number, max: number) => `must be an integer from ${min} to ${max}`;
 export const integer = (min: number, max: number) =>
-  z.number({ error: between(min, max) }).int({ error: between(min, max) }).min(min, { error: between(min, max) }).max(max, { error: between(min, max) });
+  z
+    .number({ error: between(min, max) })
+    .int({ error: between(min, max) })
+    .min(min, { error: between(min, max) })
+    .max(max, { error: between(min, max) });
 export const oneOf = (values: readonly string[]) => `must be one of ${values.map((v) => JSON.stringify(v)).join(", ")}`;
 export const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: oneOf(values) });
 const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -94,7 +98,14 @@ export const instantRule = text
 function isRealDateTime(value: string): boolean {
   const [year, month, day, hour = 0, minute = 0, second = 0] = (value.match(/\d+/g) ?? []).map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60 && !Number.isNaN(Date.parse(value));
+  return (
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60 &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 
 /** A duration of ./duration.ts, longer than zero. */
@@ -178,7 +189,14 @@ export const ARGUMENTS = {
     env: ["HUAWEICLOUD_SDK_IAM_ENDPOINT"],
     rule: endpointRule,
   },
-  accessKey: { kind: "credential", pin: "setting", secret: true, stackConfig: true, huaweicloud: { key: "accessKey" }, rule: headerSafe("an access key") },
+  accessKey: {
+    kind: "credential",
+    pin: "setting",
+    secret: true,
+    stackConfig: true,
+    huaweicloud: { key: "accessKey" },
+    rule: headerSafe("an access key"),
+  },
   secretKey: {
     kind: "credential",
     pin: "setting",
@@ -187,8 +205,22 @@ export const ARGUMENTS = {
     huaweicloud: { key: "secretKey" },
     rule: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }),
   },
-  securityToken: { kind: "credential", pin: "setting", secret: true, stackConfig: true, huaweicloud: { key: "securityToken" }, rule: headerSafe("a security token") },
-  authToken: { kind: "credential", pin: "setting", secret: true, stackConfig: true, huaweicloud: { key: "token" }, rule: headerSafe("an IAM token") },
+  securityToken: {
+    kind: "credential",
+    pin: "setting",
+    secret: true,
+    stackConfig: true,
+    huaweicloud: { key: "securityToken" },
+    rule: headerSafe("a security token"),
+  },
+  authToken: {
+    kind: "credential",
+    pin: "setting",
+    secret: true,
+    stackConfig: true,
+    huaweicloud: { key: "token" },
+    rule: headerSafe("an IAM token"),
+  },
 
   // How patiently.
   language: { kind: "transport", pin: "setting", rule: enumOf(LANGUAGES) },
@@ -204,7 +236,9 @@ export type CredentialName = { [K in ArgumentName]: (typeof ARGUMENTS)[K]["kind"
 /** Each rule's type is the public interface's type of that argument, both ways: a drift is a compile error naming it. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type AllTrue<T extends Record<string, true>> = T;
-export type RulesMatchTypes = AllTrue<{ [K in ArgumentName]: Same<z.output<(typeof ARGUMENTS)[K]["rule"]>, NonNullable<GetInstanceBackupsArgs[K]>> }>;
+export type RulesMatchTypes = AllTrue<{
+  [K in ArgumentName]: Same<z.output<(typeof ARGUMENTS)[K]["rule"]>, NonNullable<GetInstanceBackupsArgs[K]>>;
+}>;
 
 export const ARGUMENT_NAMES = Object.keys(ARGUMENTS) as ArgumentName[];
 

@@ -9,7 +9,15 @@
  * makes a missing or extra entry a compile error, and `RestoreRulesMatchTypes` checks the types.
  */
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_CHARACTER_KINDS, PASSWORD_MIN_LENGTH, PASSWORD_SPECIAL_CHARACTERS, passwordProblem, RESTORE_TYPES, type PasswordProblem } from "../api/instanceRules";
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_CHARACTER_KINDS,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_SPECIAL_CHARACTERS,
+  passwordProblem,
+  RESTORE_TYPES,
+  type PasswordProblem,
+} from "../api/instanceRules";
 import type { RestoreArgs } from "../types";
 import { durationRule, enumOf, instanceIdRule, instantRule, integer, namesOf, type ArgumentName } from "./catalogue";
 import { parseDuration } from "./duration";
@@ -53,7 +61,9 @@ export const RESTORE_ARGUMENTS = {
   },
   restoreTime: {
     onChange: "replace",
-    rule: instantRule.refine((value) => value.includes("T"), { error: 'must have a time of day and a zone, e.g. "2026-01-04T09:30:00Z", not a date alone' }),
+    rule: instantRule.refine((value) => value.includes("T"), {
+      error: 'must have a time of day and a zone, e.g. "2026-01-04T09:30:00Z", not a date alone',
+    }),
   },
   keepers: { onChange: "replace", rule: PIN_OPTIONS.keepers.rule },
   allowRestoreIntoSource: { onChange: "update", default: false, rule: z.boolean({ error: "must be true or false" }) },
@@ -61,7 +71,9 @@ export const RESTORE_ARGUMENTS = {
   restoreTimeout: {
     onChange: "update",
     default: "60m",
-    rule: durationRule.refine((value) => parseDuration(value) <= parseDuration(MAX_RESTORE_TIMEOUT), { error: `must be at most ${MAX_RESTORE_TIMEOUT}` }),
+    rule: durationRule.refine((value) => parseDuration(value) <= parseDuration(MAX_RESTORE_TIMEOUT), {
+      error: `must be at most ${MAX_RESTORE_TIMEOUT}`,
+    }),
   },
   pollIntervalSeconds: { onChange: "update", default: 15, rule: integer(1, 300) },
 } as const satisfies { readonly [K in keyof Required<RestoreArgs>]: RestoreArgumentSpec };
@@ -70,7 +82,9 @@ export type RestoreArgumentName = keyof typeof RESTORE_ARGUMENTS;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type AllTrue<T extends Record<string, true>> = T;
-export type RestoreRulesMatchTypes = AllTrue<{ [K in RestoreArgumentName]: Same<z.output<(typeof RESTORE_ARGUMENTS)[K]["rule"]>, NonNullable<RestoreArgs[K]>> }>;
+export type RestoreRulesMatchTypes = AllTrue<{
+  [K in RestoreArgumentName]: Same<z.output<(typeof RESTORE_ARGUMENTS)[K]["rule"]>, NonNullable<RestoreArgs[K]>>;
+}>;
 
 export const RESTORE_ARGUMENT_NAMES = Object.keys(RESTORE_ARGUMENTS) as RestoreArgumentName[];
 
@@ -78,7 +92,9 @@ export const RESTORE_ARGUMENT_NAMES = Object.keys(RESTORE_ARGUMENTS) as RestoreA
 export const RESTORE_LISTING_NAMES: readonly ArgumentName[] = namesOf("connection", "credential", "transport");
 
 /** Inputs whose change is a new restore. */
-export const RESTORE_REPLACE_NAMES: readonly RestoreArgumentName[] = RESTORE_ARGUMENT_NAMES.filter((name) => RESTORE_ARGUMENTS[name].onChange === "replace");
+export const RESTORE_REPLACE_NAMES: readonly RestoreArgumentName[] = RESTORE_ARGUMENT_NAMES.filter(
+  (name) => RESTORE_ARGUMENTS[name].onChange === "replace",
+);
 
 /** The restore's own secret inputs. */
 export const RESTORE_SECRET_NAMES: readonly RestoreArgumentName[] = RESTORE_ARGUMENT_NAMES.filter(

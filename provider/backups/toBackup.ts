@@ -11,7 +11,13 @@ import { toUtcInstant, utcInstant, zoneOffsetMinutes } from "./wallClock";
 const DECIMAL = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const POSITIVE_INTEGER = /^[1-9]\d*$/;
 /** A Map, not an object: a unit such as "constructor" or "toString" must not find a prototype's member. */
-const KB_PER_UNIT: ReadonlyMap<string, number> = new Map([["B", 1 / 1024], ["KB", 1], ["MB", 1024], ["GB", 1024 ** 2], ["TB", 1024 ** 3]]);
+const KB_PER_UNIT: ReadonlyMap<string, number> = new Map([
+  ["B", 1 / 1024],
+  ["KB", 1],
+  ["MB", 1024],
+  ["GB", 1024 ** 2],
+  ["TB", 1024 ** 3],
+]);
 
 export type Conversion = { backup: Backup } | { problems: string[] };
 
@@ -19,7 +25,8 @@ export type Conversion = { backup: Backup } | { problems: string[] };
 type WireFields = { readonly [K in keyof WireBackup]?: unknown };
 
 export function toBackup(record: unknown): Conversion {
-  if (record === null || typeof record !== "object" || Array.isArray(record)) return { problems: [`must be an object (got ${describe(record)})`] };
+  if (record === null || typeof record !== "object" || Array.isArray(record))
+    return { problems: [`must be an object (got ${describe(record)})`] };
   const wire = record as WireFields;
   const problems: string[] = [];
   // Fields are read by name, not through a key variable: one object shape per site keeps it fast.
@@ -46,8 +53,10 @@ export function toBackup(record: unknown): Conversion {
   const unit = KB_PER_UNIT.get(sizeUnit.toUpperCase());
   const sizeKb = Number(size) * (unit ?? 1);
   if (size !== undefined && !DECIMAL.test(size)) problems.push(`size must be a non-negative decimal number (got ${JSON.stringify(size)})`);
-  else if (size !== undefined && !Number.isFinite(sizeKb)) problems.push(`size must be a finite number of ${sizeUnit || "units"} (got ${JSON.stringify(size)})`);
-  if (typeof wire.size_unit === "string" && unit === undefined) problems.push(`size_unit must be one of ${[...KB_PER_UNIT.keys()].join(", ")} (got ${JSON.stringify(sizeUnit)})`);
+  else if (size !== undefined && !Number.isFinite(sizeKb))
+    problems.push(`size must be a finite number of ${sizeUnit || "units"} (got ${JSON.stringify(size)})`);
+  if (typeof wire.size_unit === "string" && unit === undefined)
+    problems.push(`size_unit must be one of ${[...KB_PER_UNIT.keys()].join(", ")} (got ${JSON.stringify(sizeUnit)})`);
   if (backupLevel !== undefined && !POSITIVE_INTEGER.test(backupLevel)) {
     problems.push(`backup_level must be a positive integer such as "1" or "2" (got ${JSON.stringify(backupLevel)})`);
   }

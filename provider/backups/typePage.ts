@@ -20,7 +20,11 @@ export function typePage(response: Pick<JsonResponse, "body" | "context" | "quot
   const { total_count } = parsed.data;
   const totalCount = Number(total_count);
   if (!/^\d+$/.test(total_count) || !Number.isSafeInteger(totalCount)) {
-    throw new TaurusDbResponseError(response.context, `total_count must be a whole number (got ${JSON.stringify(total_count)})`, response.quote());
+    throw new TaurusDbResponseError(
+      response.context,
+      `total_count must be a whole number (got ${JSON.stringify(total_count)})`,
+      response.quote(),
+    );
   }
   if (totalCount > maxRecords) {
     const why = `total_count ${totalCount} is more than the ${maxRecords} backups this package lists; no instance keeps that many, so this is not the TaurusDB API's answer (check the endpoint)`;

@@ -47,9 +47,21 @@ export function toUtcInstant(wallClock: string, zone: string): { instant: string
 export function utcInstant(wallClock: string, zoneOffset: number | undefined): string | undefined {
   // The API's own form, `YYYY-MM-DD HH:mm:ss`, read without a regular expression (the common case).
   const t = wallClock;
-  if (t.length === 19 && t[4] === "-" && t[7] === "-" && (t[10] === " " || t[10] === "T") && t[13] === ":" && t[16] === ":" && zoneOffset !== undefined) {
-    const year = digits(t, 0, 4), month = digits(t, 5, 2), day = digits(t, 8, 2);
-    const hour = digits(t, 11, 2), minute = digits(t, 14, 2), second = digits(t, 17, 2);
+  if (
+    t.length === 19 &&
+    t[4] === "-" &&
+    t[7] === "-" &&
+    (t[10] === " " || t[10] === "T") &&
+    t[13] === ":" &&
+    t[16] === ":" &&
+    zoneOffset !== undefined
+  ) {
+    const year = digits(t, 0, 4),
+      month = digits(t, 5, 2),
+      day = digits(t, 8, 2);
+    const hour = digits(t, 11, 2),
+      minute = digits(t, 14, 2),
+      second = digits(t, 17, 2);
     if ((year | month | day | hour | minute | second) >= 0) return instantOf(year, month, day, hour, minute, second, 0, false, zoneOffset);
   }
   const m = WALL_CLOCK.exec(wallClock.trim());
@@ -64,8 +76,10 @@ export function utcInstant(wallClock: string, zoneOffset: number | undefined): s
 function whyNotAnInstant(wallClock: string, zone: string): string {
   const m = WALL_CLOCK.exec(wallClock.trim());
   if (!m) return `is not a time of the form "YYYY-MM-DD HH:mm:ss" (got ${JSON.stringify(wallClock)})`;
-  if (m[8] === undefined && zoneOffsetMinutes(zone) === undefined) return `has a time zone that is not of the form "UTC+08:00" (got ${JSON.stringify(zone)})`;
-  if (m[8] !== undefined && m[8] !== "Z" && zoneOffsetMinutes(`UTC${m[8]}`) === undefined) return `has an unreadable offset (got ${JSON.stringify(wallClock)})`;
+  if (m[8] === undefined && zoneOffsetMinutes(zone) === undefined)
+    return `has a time zone that is not of the form "UTC+08:00" (got ${JSON.stringify(zone)})`;
+  if (m[8] !== undefined && m[8] !== "Z" && zoneOffsetMinutes(`UTC${m[8]}`) === undefined)
+    return `has an unreadable offset (got ${JSON.stringify(wallClock)})`;
   return `is not a real date and time (got ${JSON.stringify(wallClock)})`;
 }
 
@@ -81,11 +95,19 @@ function digits(text: string, from: number, count: number): number {
 }
 
 function instantOf(
-  year: number, month: number, day: number, hour: number, minute: number, second: number,
-  millis: number, withMillis: boolean, offsetMinutes: number,
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  millis: number,
+  withMillis: boolean,
+  offsetMinutes: number,
 ): string | undefined {
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0;
-  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1] + leap || hour > 23 || minute > 59 || second > 59) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1] + leap || hour > 23 || minute > 59 || second > 59)
+    return undefined;
   // Not Date.UTC: it reads years 0 to 99 as 1900 to 1999.
   const epochMs = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000;
   return formatUtc(epochMs - offsetMinutes * 60_000 + millis, withMillis);
@@ -138,7 +160,9 @@ function civilDate(days: number): string {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;

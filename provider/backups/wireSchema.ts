@@ -14,7 +14,10 @@ export const wirePageSchema = z.object({
 /** `backups: must be an array of backups` — one line per problem, at most five. */
 export function describeSchemaIssues(error: z.ZodError): string {
   const lines = error.issues.slice(0, 5).map((issue) => {
-    const path = issue.path.reduce<string>((text, key) => (typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), "");
+    const path = issue.path.reduce<string>(
+      (text, key) => (typeof key === "number" ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+      "",
+    );
     return `${path || "(body)"}: ${issue.message}`;
   });
   const more = error.issues.length > 5 ? `; and ${error.issues.length - 5} more` : "";

@@ -9,7 +9,15 @@ import type { ProjectScope } from "./apiSession";
 export async function resetAdminPassword(scope: ProjectScope, instanceId: string, password: string, signal: AbortSignal): Promise<void> {
   const body: WirePasswordRequest = { password };
   await scope.client.request(
-    { method: "POST", baseUrl: scope.endpoint, path: passwordPath(scope.projectId, instanceId), body, projectId: scope.projectId, instanceId, secrets: [password] },
+    {
+      method: "POST",
+      baseUrl: scope.endpoint,
+      path: passwordPath(scope.projectId, instanceId),
+      body,
+      projectId: scope.projectId,
+      instanceId,
+      secrets: [password],
+    },
     signal,
   );
 }

@@ -45,7 +45,12 @@ export interface ApiSession {
 
 let sharedTransport: Transport | undefined;
 
-export function openSession(connection: ConnectionSettings, patience: Patience, runtime: SessionRuntime = {}, hooks: SessionHooks = {}): ApiSession {
+export function openSession(
+  connection: ConnectionSettings,
+  patience: Patience,
+  runtime: SessionRuntime = {},
+  hooks: SessionHooks = {},
+): ApiSession {
   const client = new ApiClient({
     credentials: connection.credentials,
     transport: runtime.transport ?? (sharedTransport ??= createTransport()),
@@ -65,7 +70,8 @@ export function openSession(connection: ConnectionSettings, patience: Patience, 
     scope: async (signal) => ({
       client,
       endpoint: connection.endpoint,
-      projectId: connection.projectId ?? (await findProjectId(client, connection.iamEndpoint, connection.region!, connection.credentials, signal)),
+      projectId:
+        connection.projectId ?? (await findProjectId(client, connection.iamEndpoint, connection.region!, connection.credentials, signal)),
     }),
   };
 }

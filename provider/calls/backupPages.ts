@@ -16,7 +16,13 @@ export interface BackupListTarget {
   readonly maxRecords: number;
 }
 
-export async function fetchBackupPage(client: ApiClient, target: BackupListTarget, offset: number, limit: number, signal: AbortSignal): Promise<TypedPage> {
+export async function fetchBackupPage(
+  client: ApiClient,
+  target: BackupListTarget,
+  offset: number,
+  limit: number,
+  signal: AbortSignal,
+): Promise<TypedPage> {
   const response = await client.request(
     {
       baseUrl: target.endpoint,

@@ -12,7 +12,13 @@ import type { Credentials } from "../http/credentials";
 
 const found = new Map<string, Promise<string>>();
 
-export function findProjectId(client: ApiClient, iamEndpoint: string, region: string, credentials: Credentials, signal: AbortSignal): Promise<string> {
+export function findProjectId(
+  client: ApiClient,
+  iamEndpoint: string,
+  region: string,
+  credentials: Credentials,
+  signal: AbortSignal,
+): Promise<string> {
   const key = `${iamEndpoint}|${region}|${credentials.identity}`;
   let projectId = found.get(key);
   if (!projectId) {
@@ -50,9 +56,10 @@ async function lookUp(client: ApiClient, iamEndpoint: string, region: string, si
     (p): p is { id: string; name: string } => typeof p?.id === "string" && p?.name === region && PROJECT_ID_PATTERN.test(p.id),
   );
   if (matches.length !== 1) {
-    const why = matches.length === 0
-      ? `no project named ${JSON.stringify(region)} is visible to these credentials`
-      : `${matches.length} projects are named ${JSON.stringify(region)}`;
+    const why =
+      matches.length === 0
+        ? `no project named ${JSON.stringify(region)} is visible to these credentials`
+        : `${matches.length} projects are named ${JSON.stringify(region)}`;
     throw new TaurusDbResponseError(response.context, `${why}; set projectId explicitly`, response.quote());
   }
   return matches[0].id;

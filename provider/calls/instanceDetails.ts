@@ -15,7 +15,10 @@ export interface InstanceDetails {
 }
 
 const instanceSchema = z.object({
-  instance: z.object({ id: z.string(), name: z.string(), status: z.string({ error: "must be the instance's status" }) }, { error: "must be an object" }),
+  instance: z.object(
+    { id: z.string(), name: z.string(), status: z.string({ error: "must be the instance's status" }) },
+    { error: "must be an object" },
+  ),
 });
 
 export async function fetchInstance(scope: ProjectScope, instanceId: string, signal: AbortSignal): Promise<InstanceDetails> {

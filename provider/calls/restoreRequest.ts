@@ -13,7 +13,9 @@ export type RestoreOrder =
   | { readonly sourceInstanceId: string; readonly targetInstanceId: string; readonly type: "backup"; readonly backupId: string }
   | { readonly sourceInstanceId: string; readonly targetInstanceId: string; readonly type: "timestamp"; readonly restoreTimeMs: number };
 
-const restoreAnswerSchema = z.object({ job_id: z.string({ error: "must be the restore job's id" }).min(1, { error: "must not be empty" }) });
+const restoreAnswerSchema = z.object({
+  job_id: z.string({ error: "must be the restore job's id" }).min(1, { error: "must not be empty" }),
+});
 
 /** Starts the restore; returns the job id. */
 export async function requestRestore(scope: ProjectScope, order: RestoreOrder, signal: AbortSignal): Promise<string> {
@@ -24,7 +26,15 @@ export async function requestRestore(scope: ProjectScope, order: RestoreOrder, s
     ...(order.type === "backup" ? { backup_id: order.backupId } : { restore_time: order.restoreTimeMs }),
   };
   const response = await scope.client.request(
-    { method: "POST", baseUrl: scope.endpoint, path: restorePath(scope.projectId), body, projectId: scope.projectId, instanceId: order.targetInstanceId, sendOnce: true },
+    {
+      method: "POST",
+      baseUrl: scope.endpoint,
+      path: restorePath(scope.projectId),
+      body,
+      projectId: scope.projectId,
+      instanceId: order.targetInstanceId,
+      sendOnce: true,
+    },
     signal,
   );
   return typedBody(response, restoreAnswerSchema).job_id;

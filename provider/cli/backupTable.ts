@@ -9,7 +9,9 @@ export function backupTable(backups: readonly Backup[]): string {
   const widths = COLUMNS.map((_, i) => rows.reduce((widest, row) => Math.max(widest, row[i].length), 0));
   const sizeColumn = COLUMNS.indexOf("SIZE");
   return rows
-    .map((row) => row.map((cell, i) => (i === sizeColumn ? cell.padStart(widths[i]) : i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join("  "))
+    .map((row) =>
+      row.map((cell, i) => (i === sizeColumn ? cell.padStart(widths[i]) : i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join("  "),
+    )
     .join("\n");
 }
 

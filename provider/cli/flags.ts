@@ -31,7 +31,8 @@ export interface ListingFlag {
 function describeRule(rule: z.ZodType): Pick<ListingFlag, "form" | "allowed" | "range"> {
   if (rule instanceof z.ZodNumber) return { form: "integer", range: [rule.minValue ?? -Infinity, rule.maxValue ?? Infinity] };
   if (rule instanceof z.ZodBoolean) return { form: "boolean" };
-  if (rule instanceof z.ZodArray) return { form: "list", allowed: rule.element instanceof z.ZodEnum ? (rule.element.options as string[]) : undefined };
+  if (rule instanceof z.ZodArray)
+    return { form: "list", allowed: rule.element instanceof z.ZodEnum ? (rule.element.options as string[]) : undefined };
   if (rule instanceof z.ZodEnum) return { form: "text", allowed: rule.options as string[] };
   return { form: "text" };
 }
@@ -71,7 +72,9 @@ export function flagLabel(name: ArgumentName): string {
 
 /** The `node:util` `parseArgs` options of these flags. */
 export function parseArgsOptions(flags: readonly ListingFlag[]): Record<string, { type: "string" | "boolean"; multiple?: boolean }> {
-  return Object.fromEntries(flags.map((f) => [f.flag, f.form === "boolean" ? { type: "boolean" } : { type: "string", multiple: f.form === "list" }]));
+  return Object.fromEntries(
+    flags.map((f) => [f.flag, f.form === "boolean" ? { type: "boolean" } : { type: "string", multiple: f.form === "list" }]),
+  );
 }
 
 /**
@@ -93,7 +96,10 @@ function convert(form: ValueForm, value: unknown): unknown {
     case "integer":
       return typeof value === "string" && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
     case "list":
-      return (value as string[]).flatMap((part) => part.split(",")).map((item) => item.trim()).filter((item) => item !== "");
+      return (value as string[])
+        .flatMap((part) => part.split(","))
+        .map((item) => item.trim())
+        .filter((item) => item !== "");
     default:
       return value;
   }

@@ -75,7 +75,10 @@ function describeFailure(error: unknown, command: Command | undefined): string {
 
 function forCommandLine(issue: ArgumentIssue, noCredentials: boolean): ArgumentIssue {
   if (noCredentials && issue.argument === "credentials") {
-    return { argument: "credentials", problem: `none found. Set one of these pairs in the environment: ${credentialFamilies().join("; or ")}` };
+    return {
+      argument: "credentials",
+      problem: `none found. Set one of these pairs in the environment: ${credentialFamilies().join("; or ")}`,
+    };
   }
   return isArgumentName(issue.argument) ? { ...issue, argument: flagLabel(issue.argument) } : issue;
 }

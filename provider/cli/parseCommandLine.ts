@@ -11,7 +11,13 @@ import { UsageError } from "./usageError";
 export type Invocation =
   | { readonly kind: "help"; readonly command?: Command }
   | { readonly kind: "version" }
-  | { readonly kind: "run"; readonly command: Command; readonly args: Record<string, unknown>; readonly json: boolean; readonly quiet: boolean };
+  | {
+      readonly kind: "run";
+      readonly command: Command;
+      readonly args: Record<string, unknown>;
+      readonly json: boolean;
+      readonly quiet: boolean;
+    };
 
 const OUTPUT_OPTIONS = {
   json: { type: "boolean" },
@@ -21,7 +27,8 @@ const OUTPUT_OPTIONS = {
 
 export function parseCommandLine(argv: readonly string[]): Invocation {
   const [first, ...rest] = argv;
-  if (first === undefined || first === "--help" || first === "-h" || first === "help") return { kind: "help", command: rest[0] === undefined ? undefined : commandNamed(rest[0]) };
+  if (first === undefined || first === "--help" || first === "-h" || first === "help")
+    return { kind: "help", command: rest[0] === undefined ? undefined : commandNamed(rest[0]) };
   if (first === "--version") return { kind: "version" };
   const command = commandNamed(first);
   if (!command) {
@@ -31,7 +38,12 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
 
   let parsed;
   try {
-    parsed = parseArgs({ args: [...rest], strict: true, allowPositionals: false, options: { ...parseArgsOptions(command.flags), ...OUTPUT_OPTIONS } });
+    parsed = parseArgs({
+      args: [...rest],
+      strict: true,
+      allowPositionals: false,
+      options: { ...parseArgsOptions(command.flags), ...OUTPUT_OPTIONS },
+    });
   } catch (error) {
     throw new UsageError(describeParseError(error as Error & { code?: string }, command), command.name);
   }

@@ -27,7 +27,9 @@ const KIND_HEADINGS: ReadonlyArray<readonly [ArgumentKind, string]> = [
 
 /** The environment variables credentials are read from, one family a line, first found wins. */
 export function credentialFamilies(): string[] {
-  return CREDENTIAL_ENV_FAMILIES.map((f) => `${f.accessKey} + ${f.secretKey}${f.securityToken ? ` (+ ${f.securityToken} for temporary keys)` : ""}`);
+  return CREDENTIAL_ENV_FAMILIES.map(
+    (f) => `${f.accessKey} + ${f.secretKey}${f.securityToken ? ` (+ ${f.securityToken} for temporary keys)` : ""}`,
+  );
 }
 
 /** Help lines are wrapped here, with a hanging indent under the right column. */
@@ -66,12 +68,17 @@ export function toolHelp(): string {
 }
 
 export function commandHelp(command: Command): string {
-  const entries = (flags: readonly ListingFlag[]) => flags.map((f) => [`--${f.flag}${f.placeholder ? ` ${f.placeholder}` : ""}`, describeFlag(f)] as const);
+  const entries = (flags: readonly ListingFlag[]) =>
+    flags.map((f) => [`--${f.flag}${f.placeholder ? ` ${f.placeholder}` : ""}`, describeFlag(f)] as const);
   const sections = KIND_HEADINGS.map(([kind, heading]) => [heading, entries(command.flags.filter((f) => f.kind === kind))] as const).filter(
     ([, rows]) => rows.length > 0,
   );
-  const width = Math.max(...sections.flatMap(([, rows]) => rows.map(([left]) => left.length)), ...OUTPUT_FLAGS.map(([left]) => left.length));
-  const table = (rows: ReadonlyArray<readonly [string, string]>) => rows.map(([left, right]) => `  ${left.padEnd(width)}  ${wrap(right, width + 4)}`);
+  const width = Math.max(
+    ...sections.flatMap(([, rows]) => rows.map(([left]) => left.length)),
+    ...OUTPUT_FLAGS.map(([left]) => left.length),
+  );
+  const table = (rows: ReadonlyArray<readonly [string, string]>) =>
+    rows.map(([left, right]) => `  ${left.padEnd(width)}  ${wrap(right, width + 4)}`);
   const required = command.flags.filter((f) => f.required).map((f) => `--${f.flag} ${f.placeholder}`);
   return [
     `Usage: ${TOOL} ${command.name} ${required.join(" ")} [flags]`,

@@ -18,7 +18,8 @@ export const LOCKOUT_THRESHOLD = 5;
 export const LOCKOUT_MS = 5 * 60_000;
 
 /** What a request is authenticated as. */
-export type Principal = { readonly kind: "token" } | { readonly kind: "signature"; readonly accessKey: string; readonly temporary: boolean };
+export type Principal =
+  { readonly kind: "token" } | { readonly kind: "signature"; readonly accessKey: string; readonly temporary: boolean };
 
 /** The parts of a received request a signature covers. */
 export interface ReceivedRequest {

@@ -98,7 +98,8 @@ function listenProblem(error: unknown, options: EmulatorOptions): UsageError | u
   if (code === undefined) return undefined;
   const host = options.host ?? EMULATOR_DEFAULTS.host;
   if (HOST_ERRORS.has(code)) return new UsageError(`--host ${host}: cannot listen there (${code})`);
-  if (PORT_ERRORS.has(code)) return new UsageError(`--port ${options.port ?? EMULATOR_DEFAULTS.port}: cannot listen on it at ${host} (${code})`);
+  if (PORT_ERRORS.has(code))
+    return new UsageError(`--port ${options.port ?? EMULATOR_DEFAULTS.port}: cannot listen on it at ${host} (${code})`);
   return undefined;
 }
 

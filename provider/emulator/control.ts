@@ -189,7 +189,9 @@ export class Control implements EmulatorControl {
 
   instances(): InstanceSummary[] {
     const { store, states } = this.t;
-    return store.instanceInfos().map((i) => ({ id: i.id, name: i.name, timeZone: i.timeZone, backups: store.count(i.id), status: states.status(i.id) }));
+    return store
+      .instanceInfos()
+      .map((i) => ({ id: i.id, name: i.name, timeZone: i.timeZone, backups: store.count(i.id), status: states.status(i.id) }));
   }
 
   addInstance(spec: NewInstance = {}): string {
@@ -299,13 +301,17 @@ export class Control implements EmulatorControl {
   }
 
   setBusyErrorCode(code: InstanceBusyErrorCode): void {
-    if (!INSTANCE_BUSY_ERROR_CODES.includes(code)) throw new RangeError(`code must be one of ${INSTANCE_BUSY_ERROR_CODES.join(", ")}, got ${JSON.stringify(code)}`);
+    if (!INSTANCE_BUSY_ERROR_CODES.includes(code))
+      throw new RangeError(`code must be one of ${INSTANCE_BUSY_ERROR_CODES.join(", ")}, got ${JSON.stringify(code)}`);
     this.t.settings.busyErrorCode = code;
   }
 
   setRestoreDurations(durations: Partial<JobDurations>): void {
     const next = { ...this.t.settings.restoreDurations, ...durations };
-    this.t.settings.restoreDurations = { pendingMs: checkDelay(next.pendingMs, "pendingMs"), runningMs: checkDelay(next.runningMs, "runningMs") };
+    this.t.settings.restoreDurations = {
+      pendingMs: checkDelay(next.pendingMs, "pendingMs"),
+      runningMs: checkDelay(next.runningMs, "runningMs"),
+    };
   }
 
   restoreDurations(): JobDurations {
@@ -369,7 +375,8 @@ function summarize(job: Job<RestoreOrder>): RestoreJobSummary {
 
 /** A wait in ms the emulator's timers can hold: an integer from 0 to 2^31 - 1. */
 export function checkDelay(ms: number, what: string): number {
-  if (!(Number.isInteger(ms) && ms >= 0 && ms <= 2 ** 31 - 1)) throw new RangeError(`${what} must be an integer number of ms >= 0, got ${ms}`);
+  if (!(Number.isInteger(ms) && ms >= 0 && ms <= 2 ** 31 - 1))
+    throw new RangeError(`${what} must be an integer number of ms >= 0, got ${ms}`);
   return ms;
 }
 

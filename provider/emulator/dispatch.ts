@@ -11,7 +11,12 @@ export function answerApi(ctx: ApiContext, route: Exclude<Route, { name: "other"
     case "projects":
       return listProjects(ctx.tenant, request.query);
     case "backups":
-      return listBackups(ctx.store, ctx.tenant, { ...route, query: request.query, language: request.language, distortion: request.distortion });
+      return listBackups(ctx.store, ctx.tenant, {
+        ...route,
+        query: request.query,
+        language: request.language,
+        distortion: request.distortion,
+      });
     case "instance":
       return showInstance(ctx, route, request);
     case "password":

@@ -49,14 +49,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const history = o.historyLimit > 0 ? new VersionHistory(o.historyLimit) : undefined;
   const store = new BackupStore(history);
   const states = new InstanceStates();
-  const instance = addGeneratedInstance({ store, states }, { seed: o.seed, ordinal: 0, backups: o.backups, timeZone: o.timeZone, now: o.now() });
+  const instance = addGeneratedInstance(
+    { store, states },
+    { seed: o.seed, ordinal: 0, backups: o.backups, timeZone: o.timeZone, now: o.now() },
+  );
 
   const counter = new RequestCounter();
   const faults = new FaultPlan(counter);
   faults.inject(o.faults);
   const scheduler = new RequestScheduler(counter);
   const stats = new StatsRecorder();
-  const authenticator = new Authenticator(identity.credentials, { maxClockSkewSeconds: o.maxClockSkewSeconds, verifier: o.signatureVerifier });
+  const authenticator = new Authenticator(identity.credentials, {
+    maxClockSkewSeconds: o.maxClockSkewSeconds,
+    verifier: o.signatureVerifier,
+  });
   const settings: RuntimeSettings = {
     latencyMs: o.latencyMs,
     rateLimit: o.rateLimit ? new TokenBucket(o.rateLimit) : undefined,
@@ -69,7 +75,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const jobs = new JobBook<RestoreOrder>(timers, random.fork("jobs"), o.now);
   const restorableTimes = new RestorableTimes(store, o.now);
   const restoreFailures = new RestoreFailures();
-  const restorer = new Restorer({ store, states, restorableTimes, jobs, failures: restoreFailures, durations: () => settings.restoreDurations, now: o.now });
+  const restorer = new Restorer({
+    store,
+    states,
+    restorableTimes,
+    jobs,
+    failures: restoreFailures,
+    durations: () => settings.restoreDurations,
+    now: o.now,
+  });
   const api: ApiContext = { store, tenant, states, passwords, restorer, jobs, restorableTimes, settings };
 
   const control = new Control({

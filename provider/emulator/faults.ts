@@ -148,7 +148,8 @@ function checkFault(fault: Fault): Fault {
       if (fault.body !== undefined && fault.body !== "json" && fault.body !== "html") {
         throw new RangeError(`${what}: body must be "json" or "html"`);
       }
-      if (fault.retryAfterSeconds !== undefined) requireInteger(fault.retryAfterSeconds, 0, Number.MAX_SAFE_INTEGER, `${what}: retryAfterSeconds`);
+      if (fault.retryAfterSeconds !== undefined)
+        requireInteger(fault.retryAfterSeconds, 0, Number.MAX_SAFE_INTEGER, `${what}: retryAfterSeconds`);
       break;
     case "stall":
       if (fault.ms !== undefined) requireInteger(fault.ms, 0, 2 ** 31 - 1, `${what}: ms`);

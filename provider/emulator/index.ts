@@ -13,16 +13,7 @@ export type { RestoreFailureSpec } from "./restoreFailures";
 export type { SignatureVerifier, SignedParts } from "./signatureVerifier";
 export { banner } from "./banner";
 export type { EmulatorCredentials, TemporaryCredentials } from "./credentials";
-export type {
-  Fault,
-  FaultKind,
-  StatusFault,
-  DropFault,
-  StallFault,
-  LieTotalFault,
-  SkipFault,
-  DuplicateFault,
-} from "./faults";
+export type { Fault, FaultKind, StatusFault, DropFault, StallFault, LieTotalFault, SkipFault, DuplicateFault } from "./faults";
 export type { RateLimitSpec } from "./rateLimit";
 export type { ScheduleOptions, Mutation, RequestHook, ArrivingRequest, Cancel } from "./schedule";
 export type { RequestScope } from "./requestCounter";

@@ -16,7 +16,8 @@ import { formatOffsetTimestamp } from "./wallClock";
 const DATASTORE = { type: "gaussdb-mysql", version: "8.0", kernel_version: "2.0.57.240900" } as const;
 
 export function showInstance(ctx: ApiContext, route: InstanceRoute, request: ApiRequest): Reply {
-  const problem = pathIdProblem(route.projectId, route.instanceId) ?? accessProblem(ctx.tenant, ctx.store, route.projectId, [route.instanceId]);
+  const problem =
+    pathIdProblem(route.projectId, route.instanceId) ?? accessProblem(ctx.tenant, ctx.store, route.projectId, [route.instanceId]);
   if (problem) return failureReply(problem, request.language);
   return jsonReply(200, { instance: wireInstance(ctx, route.instanceId) });
 }
@@ -34,7 +35,11 @@ export function resetPassword(ctx: ApiContext, route: InstanceRoute, request: Ap
   const password = requiredString(body.value, "password");
   if ("failure" in password) return failureReply(password.failure, language);
   const weakness = passwordProblem(password.value);
-  if (weakness) return failureReply(invalidParameter((m) => m.passwordInvalid(weakness)), language);
+  if (weakness)
+    return failureReply(
+      invalidParameter((m) => m.passwordInvalid(weakness)),
+      language,
+    );
   const refusal =
     accessProblem(ctx.tenant, ctx.store, route.projectId, [route.instanceId]) ??
     busyProblem(ctx.states, route.instanceId, ctx.settings.busyErrorCode);

@@ -14,12 +14,18 @@ import type { BackupStore } from "./store";
 /** 400 for a malformed project id or (when given) instance id in the path. */
 export function pathIdProblem(projectId: string, instanceId?: string): ApiFailure | undefined {
   if (!PROJECT_ID_PATTERN.test(projectId)) return invalidParameter((m) => m.projectIdMalformed());
-  if (instanceId !== undefined && !INSTANCE_ID_PATTERN.test(instanceId)) return invalidParameter((m) => m.instanceIdMalformed("instance_id"));
+  if (instanceId !== undefined && !INSTANCE_ID_PATTERN.test(instanceId))
+    return invalidParameter((m) => m.instanceIdMalformed("instance_id"));
   return undefined;
 }
 
 /** 403 for another project, then 404 for the first instance that does not exist. */
-export function accessProblem(tenant: Tenant, store: BackupStore, projectId: string, instanceIds: readonly string[] = []): ApiFailure | undefined {
+export function accessProblem(
+  tenant: Tenant,
+  store: BackupStore,
+  projectId: string,
+  instanceIds: readonly string[] = [],
+): ApiFailure | undefined {
   if (projectId !== tenant.projectId) return projectNotAccessible();
   return instanceIds.some((id) => !store.hasInstance(id)) ? instanceNotFound() : undefined;
 }

@@ -38,7 +38,8 @@ export class InstanceStates {
 
   /** `at` is the data-clock instant of the change, which becomes the instance's `updated`. */
   setStatus(instanceId: string, status: InstanceStatus, at: number): void {
-    if (!INSTANCE_STATUSES.includes(status)) throw new RangeError(`status must be one of ${INSTANCE_STATUSES.join(", ")}, got ${JSON.stringify(status)}`);
+    if (!INSTANCE_STATUSES.includes(status))
+      throw new RangeError(`status must be one of ${INSTANCE_STATUSES.join(", ")}, got ${JSON.stringify(status)}`);
     const state = this.state(instanceId);
     state.status = status;
     state.updatedAt = Math.max(at, state.createdAt);
@@ -54,7 +55,8 @@ export class InstanceStates {
 
   /** Marks an operation in progress until released, or until `forMs` have passed. */
   hold(instanceId: string, forMs?: number): Release {
-    if (forMs !== undefined && !(Number.isInteger(forMs) && forMs >= 0)) throw new RangeError(`forMs must be an integer >= 0, got ${forMs}`);
+    if (forMs !== undefined && !(Number.isInteger(forMs) && forMs >= 0))
+      throw new RangeError(`forMs must be an integer >= 0, got ${forMs}`);
     const { holds } = this.state(instanceId);
     const hold: Hold = { until: forMs === undefined ? undefined : this.clock() + forMs };
     holds.add(hold);

@@ -18,7 +18,8 @@ export function parseJsonObject(body: string, contentType: string | undefined): 
   } catch {
     value = undefined;
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { failure: invalidParameter((m) => m.bodyNotJsonObject()) };
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return { failure: invalidParameter((m) => m.bodyNotJsonObject()) };
   return { value: value as JsonObject };
 }
 
@@ -41,7 +42,8 @@ export function requiredInstanceId(body: JsonObject, name: string): Checked<stri
 export function requiredNonNegativeInteger(body: JsonObject, name: string): Checked<number> {
   const value = body[name];
   if (value === undefined || value === null) return { failure: invalidParameter((m) => m.missing(name)) };
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) return { failure: invalidParameter((m) => m.notAnIntegerValue(name)) };
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0)
+    return { failure: invalidParameter((m) => m.notAnIntegerValue(name)) };
   return { value };
 }
 

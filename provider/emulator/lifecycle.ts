@@ -42,7 +42,13 @@ export function newBackup(
     use_detail: "",
     time_zone: instance.timeZone,
   };
-  const wire = inVendorFieldOrder({ ...defaults, ...partial, instance_id: instance.id, instance_name: instance.name, time_zone: instance.timeZone });
+  const wire = inVendorFieldOrder({
+    ...defaults,
+    ...partial,
+    instance_id: instance.id,
+    instance_name: instance.name,
+    time_zone: instance.timeZone,
+  });
   return makeRecord(wire, createdAtOf(wire, instance));
 }
 

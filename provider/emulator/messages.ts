@@ -75,10 +75,8 @@ const english: Messages = {
   sdkDateSkewed: (max) =>
     `Incorrect IAM authentication information: X-Sdk-Date is more than ${max} seconds away from the server time; check the local clock.`,
   signatureMismatch: () => "Incorrect IAM authentication information: verify aksk signature fail.",
-  securityTokenInvalid: () =>
-    "Incorrect IAM authentication information: a temporary access key needs its valid X-Security-Token.",
-  projectHeaderMismatch: () =>
-    "Incorrect IAM authentication information: X-Project-Id does not match the project in the request path.",
+  securityTokenInvalid: () => "Incorrect IAM authentication information: a temporary access key needs its valid X-Security-Token.",
+  projectHeaderMismatch: () => "Incorrect IAM authentication information: X-Project-Id does not match the project in the request path.",
   notAnInteger: (name, value) => `Invalid parameter ${name}: ${quote(value)} is not an integer.`,
   outOfRange: (name, value, min, max) =>
     max === undefined
@@ -128,8 +126,7 @@ const english: Messages = {
 const chinese: Messages = {
   authMissing: () => "IAM认证信息错误:请求中既没有X-Auth-Token也没有Authorization。",
   tokenInvalid: () => "IAM认证信息错误:Token无效或已过期。",
-  authorizationMalformed: () =>
-    "IAM认证信息错误:Authorization的格式应为'SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...'。",
+  authorizationMalformed: () => "IAM认证信息错误:Authorization的格式应为'SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...'。",
   accessKeyUnknown: () => "IAM认证信息错误:访问密钥不存在。",
   accessKeyLocked: (minutes) => `IAM认证信息错误:签名连续失败次数过多,访问密钥已被锁定,请在${minutes}分钟后重试。`,
   headerNotSigned: (name) => `IAM认证信息错误:请求头${name}必须参与签名,但不在SignedHeaders中。`,

@@ -9,7 +9,10 @@ import type { BackupStore, InstanceInfo } from "./store";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function addGeneratedInstance(targets: { readonly store: BackupStore; readonly states: InstanceStates }, spec: InstanceSpec): InstanceInfo {
+export function addGeneratedInstance(
+  targets: { readonly store: BackupStore; readonly states: InstanceStates },
+  spec: InstanceSpec,
+): InstanceInfo {
   const generated = generateInstance(spec);
   const info = targets.store.addInstance({ id: generated.id, name: generated.name, timeZone: generated.timeZone }, generated.backups);
   const oldest = Math.min(generated.backups[0]?.createdAt ?? spec.now, spec.now);

@@ -93,7 +93,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   if (!(Number.isFinite(maxClockSkewSeconds) && maxClockSkewSeconds > 0)) {
     throw new RangeError(`maxClockSkewSeconds must be a number > 0, got ${maxClockSkewSeconds}`);
   }
-  const historyLimit = options.recordHistory === true ? DEFAULT_HISTORY_LIMIT : typeof options.recordHistory === "number" ? options.recordHistory : 0;
+  const historyLimit =
+    options.recordHistory === true ? DEFAULT_HISTORY_LIMIT : typeof options.recordHistory === "number" ? options.recordHistory : 0;
   if (options.recordHistory !== undefined && options.recordHistory !== false) requireInteger(historyLimit, 1, 1_000_000, "recordHistory");
   if (options.now !== undefined && typeof options.now !== "function") throw new TypeError("now must be a function returning epoch ms");
   if (options.signatureVerifier !== undefined && typeof options.signatureVerifier !== "function") {

@@ -133,10 +133,26 @@ export class RequestPipeline {
   }
 
   private answer({ req, url, target, route, language }: Arrival, body: Body, fault: Fault | undefined): Reply {
-    if (url.length > MAX_URI_LENGTH) return failureReply(malformedRequest(414, (m) => m.uriTooLong(MAX_URI_LENGTH)), language);
-    if (headersSize(req) > MAX_HEADERS_BYTES) return failureReply(malformedRequest(431, (m) => m.headersTooLarge()), language);
-    if (!target) return failureReply(malformedRequest(400, (m) => m.malformedEncoding()), language);
-    if ("tooLarge" in body) return failureReply(malformedRequest(413, (m) => m.bodyTooLarge(MAX_BODY_BYTES)), language);
+    if (url.length > MAX_URI_LENGTH)
+      return failureReply(
+        malformedRequest(414, (m) => m.uriTooLong(MAX_URI_LENGTH)),
+        language,
+      );
+    if (headersSize(req) > MAX_HEADERS_BYTES)
+      return failureReply(
+        malformedRequest(431, (m) => m.headersTooLarge()),
+        language,
+      );
+    if (!target)
+      return failureReply(
+        malformedRequest(400, (m) => m.malformedEncoding()),
+        language,
+      );
+    if ("tooLarge" in body)
+      return failureReply(
+        malformedRequest(413, (m) => m.bodyTooLarge(MAX_BODY_BYTES)),
+        language,
+      );
     if (route.name === "other") return failureReply(apiNotFound(), language);
     const method = API_METHODS[route.name];
     if (req.method !== method) return failureReply(methodNotAllowed(req.method ?? "", method), language);

@@ -10,7 +10,10 @@ export type RequestScope = ApiName | "any";
 export const REQUEST_SCOPES: readonly RequestScope[] = [...API_NAMES, "any"];
 
 export class RequestCounter {
-  private readonly counts = Object.fromEntries([...ROUTE_NAMES, "any"].map((name) => [name, 0])) as Record<RequestScope | RouteName, number>;
+  private readonly counts = Object.fromEntries([...ROUTE_NAMES, "any"].map((name) => [name, 0])) as Record<
+    RequestScope | RouteName,
+    number
+  >;
 
   /** Counts one request under its route and under `any`. */
   arrive(route: RouteName): void {

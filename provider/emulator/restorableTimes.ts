@@ -39,7 +39,10 @@ export class RestorableTimes {
       return;
     }
     for (const range of ranges) checkRange(range);
-    this.explicit.set(instanceId, [...ranges].map((r) => ({ start: r.start, end: r.end })).sort((a, b) => a.start - b.start));
+    this.explicit.set(
+      instanceId,
+      [...ranges].map((r) => ({ start: r.start, end: r.end })).sort((a, b) => a.start - b.start),
+    );
   }
 
   /** Oldest first. */
@@ -73,7 +76,9 @@ export function parseRestoreTimeWindow(query: QueryPairs): Checked<TimeRange | u
     const other = given.has("start_time") ? "start_time" : given.has("end_time") ? "end_time" : undefined;
     if (other !== undefined) return { failure: invalidParameter((m) => m.notTogether("date", other)) };
     const day = utcDay(date);
-    return day === undefined ? { failure: invalidParameter((m) => m.notADate("date", date)) } : { value: { start: day, end: day + DAY_MS - 1 } };
+    return day === undefined
+      ? { failure: invalidParameter((m) => m.notADate("date", date)) }
+      : { value: { start: day, end: day + DAY_MS - 1 } };
   }
   const start = integerParameter(given, "start_time", 0, undefined);
   if ("failure" in start) return start;
@@ -89,9 +94,7 @@ export function parseRestoreTimeWindow(query: QueryPairs): Checked<TimeRange | u
 /** The parts of `ranges` inside `window` (all of them without a window). */
 export function clipRanges(ranges: readonly TimeRange[], window: TimeRange | undefined): TimeRange[] {
   if (!window) return [...ranges];
-  return ranges
-    .map((r) => ({ start: Math.max(r.start, window.start), end: Math.min(r.end, window.end) }))
-    .filter((r) => r.start <= r.end);
+  return ranges.map((r) => ({ start: Math.max(r.start, window.start), end: Math.min(r.end, window.end) })).filter((r) => r.start <= r.end);
 }
 
 /** Midnight UTC of a `yyyy-mm-dd` date; undefined when malformed or not a calendar date. */

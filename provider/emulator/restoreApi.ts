@@ -44,7 +44,11 @@ export function showJob(ctx: ApiContext, route: ProjectRoute, request: ApiReques
   const known = knownParameters(request.query, ["id"] as const);
   if ("failure" in known) return failureReply(known.failure, language);
   const jobId = known.value.get("id");
-  if (jobId === undefined || jobId === "") return failureReply(invalidParameter((m) => m.missing("id")), language);
+  if (jobId === undefined || jobId === "")
+    return failureReply(
+      invalidParameter((m) => m.missing("id")),
+      language,
+    );
   const denied = accessProblem(ctx.tenant, ctx.store, route.projectId);
   if (denied) return failureReply(denied, language);
   const job = ctx.jobs.wire(jobId);

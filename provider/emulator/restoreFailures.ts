@@ -26,7 +26,8 @@ export class RestoreFailures {
   plan(spec: RestoreFailureSpec): Cancel {
     if (typeof spec.reason !== "string" || spec.reason === "") throw new RangeError("a restore failure needs a reason");
     const count = spec.count ?? 1;
-    if (!(count === Infinity || (Number.isInteger(count) && count >= 1))) throw new RangeError(`count must be an integer >= 1 or Infinity, got ${count}`);
+    if (!(count === Infinity || (Number.isInteger(count) && count >= 1)))
+      throw new RangeError(`count must be an integer >= 1 or Infinity, got ${count}`);
     const entry: PlannedFailure = { reason: spec.reason, targetInstanceId: spec.targetInstanceId, remaining: count };
     this.planned.push(entry);
     return () => {

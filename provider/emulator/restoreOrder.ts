@@ -15,7 +15,8 @@ interface Instances {
 }
 
 /** From a backup of the source, or to an instant of the source's history (UTC epoch ms). */
-export type RestoreOrder = Instances & ({ readonly type: "backup"; readonly backupId: string } | { readonly type: "timestamp"; readonly restoreTime: number });
+export type RestoreOrder = Instances &
+  ({ readonly type: "backup"; readonly backupId: string } | { readonly type: "timestamp"; readonly restoreTime: number });
 
 export function parseRestoreOrder(body: JsonObject): Checked<RestoreOrder> {
   const source = requiredInstanceId(body, "source_instance_id");

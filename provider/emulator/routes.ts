@@ -49,7 +49,8 @@ export function matchRoute(segments: readonly string[]): Route {
   if (segments.length === 3 && segments[2] === "jobs") return { name: "jobs", projectId };
   if (segments[2] !== "instances" || segments[3] === undefined || segments[3] === "") return { name: "other" };
   // `restore` is matched before an instance id: no instance id can be that word (ids have 36 characters).
-  if (segments.length === 4) return segments[3] === "restore" ? { name: "restore", projectId } : { name: "instance", projectId, instanceId: segments[3] };
+  if (segments.length === 4)
+    return segments[3] === "restore" ? { name: "restore", projectId } : { name: "instance", projectId, instanceId: segments[3] };
   const subresource = segments.length === 5 ? INSTANCE_SUBRESOURCES.get(segments[4]) : undefined;
   if (subresource === undefined) return { name: "other" };
   return { name: subresource, projectId, instanceId: segments[3] };

@@ -77,4 +77,3 @@ function rejection(error: NodeJS.ErrnoException): ApiFailure {
   if (error.code === "HPE_HEADER_OVERFLOW") return malformedRequest(431, (m) => m.headersTooLarge());
   return malformedRequest(400, (m) => m.badRequest());
 }
-

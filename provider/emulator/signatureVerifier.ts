@@ -28,4 +28,8 @@ export interface SignedParts {
 export type SignatureVerifier = (parts: SignedParts) => string;
 
 export const sharedSignerVerifier: SignatureVerifier = (parts) =>
-  signature(parts.secretKey, { method: parts.method, path: parts.rawPath, query: parts.query, headers: parts.headers, body: parts.body }, parts.sdkDate);
+  signature(
+    parts.secretKey,
+    { method: parts.method, path: parts.rawPath, query: parts.query, headers: parts.headers, body: parts.body },
+    parts.sdkDate,
+  );

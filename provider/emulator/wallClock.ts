@@ -20,7 +20,8 @@ export function zoneOffsetMinutes(zone: string): number | undefined {
 /** Throws a readable error for a zone the API could not have sent. */
 export function requireZoneOffsetMinutes(zone: string): number {
   const offset = zoneOffsetMinutes(zone);
-  if (offset === undefined) throw new RangeError(`time zone must be UTC-14:00 to UTC+14:00, written like "UTC+08:00", got ${JSON.stringify(zone)}`);
+  if (offset === undefined)
+    throw new RangeError(`time zone must be UTC-14:00 to UTC+14:00, written like "UTC+08:00", got ${JSON.stringify(zone)}`);
   return offset;
 }
 

@@ -107,13 +107,31 @@ export class ApiClient {
     for (let attempt = 1; ; attempt++) {
       const permit = await budget.acquire(signal);
       // Signed afresh each attempt: the signature covers X-Sdk-Date, which must stay current.
-      const signed = authenticate({ method, baseUrl: request.baseUrl, path: request.path, query, headers, body }, options.credentials, new Date(this.now()));
+      const signed = authenticate(
+        { method, baseUrl: request.baseUrl, path: request.path, query, headers, body },
+        options.credentials,
+        new Date(this.now()),
+      );
       const redactor = this.redactor.with(signed.authorization, ...(request.secrets ?? []));
       const context = { instanceId: request.instanceId, method, url: signed.url, attempts: attempt };
       let outcome: Outcome;
       try {
-        const response = await options.transport.send({ method, url: signed.url, headers: signed.headers, body, timeoutMs: options.requestTimeoutMs, signal });
-        outcome = this.judge(response, context, redactor, request.sendOnce === true, () => budget.succeeded(), (wait) => budget.throttled(wait, permit));
+        const response = await options.transport.send({
+          method,
+          url: signed.url,
+          headers: signed.headers,
+          body,
+          timeoutMs: options.requestTimeoutMs,
+          signal,
+        });
+        outcome = this.judge(
+          response,
+          context,
+          redactor,
+          request.sendOnce === true,
+          () => budget.succeeded(),
+          (wait) => budget.throttled(wait, permit),
+        );
       } catch (error) {
         if (!(error instanceof TransportFailure)) throw error;
         const mayHaveArrived = request.sendOnce === true && !neverSent(error.code);
@@ -186,7 +204,9 @@ export class ApiClient {
     }
     if (status >= 300 && status < 400) {
       const location = headers["location"] === undefined ? "" : ` to ${redactor.text(headers["location"], 200)}`;
-      throw fail(`The endpoint answered with a redirect${location}. Redirects are not followed, because a signed request must not be replayed elsewhere: set the endpoint to the address that answers.`);
+      throw fail(
+        `The endpoint answered with a redirect${location}. Redirects are not followed, because a signed request must not be replayed elsewhere: set the endpoint to the address that answers.`,
+      );
     }
     throw fail(status === 401 || error?.code === ErrorCodes.authFailed ? authenticationHint(headers, this.now()) : undefined);
   }
@@ -208,7 +228,10 @@ function readErrorBody(body: string): { code: string; message?: string } | undef
 function authenticationHint(headers: Readonly<Record<string, string | undefined>>, now: number): string {
   const serverDate = headers["date"] ? Date.parse(headers["date"]) : NaN;
   const skewMinutes = Number.isNaN(serverDate) ? 0 : Math.round((now - serverDate) / 60_000);
-  const clock = Math.abs(skewMinutes) >= 5 ? ` This machine's clock differs from the server's by about ${skewMinutes} minutes; signatures older than 15 minutes are refused.` : "";
+  const clock =
+    Math.abs(skewMinutes) >= 5
+      ? ` This machine's clock differs from the server's by about ${skewMinutes} minutes; signatures older than 15 minutes are refused.`
+      : "";
   return (
     "Check the access key and secret key (or the token) and the project id. Not retried: the gateway locks an access key " +
     `for 5 minutes after five bad signatures in a row.${clock}`

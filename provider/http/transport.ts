@@ -77,7 +77,8 @@ export function createTransport(options: TransportOptions = {}): Transport {
         return { status: response.status, headers: lowerCaseHeaders(response.headers as Record<string, unknown>), body };
       } catch (error) {
         if (error instanceof TransportFailure) throw error;
-        if (request.signal.aborted) throw new TransportFailure("EABORTED", "the request was cancelled: its listing failed, was abandoned or ran out of time");
+        if (request.signal.aborted)
+          throw new TransportFailure("EABORTED", "the request was cancelled: its listing failed, was abandoned or ran out of time");
         if (deadline.aborted) throw new TransportFailure("ETIMEDOUT", `no complete answer within ${request.timeoutMs} ms`);
         throw describeFailure(error);
       }
@@ -94,7 +95,10 @@ async function readBody(stream: Readable, maxBodyBytes: number, gate: BodyGate, 
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (size > maxBodyBytes) {
-        throw new TransportFailure("EBODYTOOLARGE", `the response body is larger than ${maxBodyBytes} bytes, far more than a page of backups; check the endpoint`);
+        throw new TransportFailure(
+          "EBODYTOOLARGE",
+          `the response body is larger than ${maxBodyBytes} bytes, far more than a page of backups; check the endpoint`,
+        );
       }
       if (releaseLarge === undefined && size > LARGE_BODY_BYTES) releaseLarge = await gate.acquire(signal);
       chunks.push(chunk);
@@ -112,7 +116,11 @@ async function readBody(stream: Readable, maxBodyBytes: number, gate: BodyGate, 
 function lowerCaseHeaders(headers: Record<string, unknown>): Record<string, string | undefined> {
   const result: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(headers)) {
-    result[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value === undefined || value === null ? undefined : String(value);
+    result[name.toLowerCase()] = Array.isArray(value)
+      ? value.join(", ")
+      : value === undefined || value === null
+        ? undefined
+        : String(value);
   }
   return result;
 }

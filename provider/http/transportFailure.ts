@@ -30,7 +30,17 @@ export function neverSent(code: string): boolean {
   return NEVER_SENT_CODES.has(code);
 }
 
-const TRANSIENT_CODES = new Set(["ETIMEDOUT", "ECONNRESET", "ECONNREFUSED", "EPIPE", "EAI_AGAIN", "ECONNABORTED", "EHOSTUNREACH", "ENETUNREACH", "ESOCKETTIMEDOUT"]);
+const TRANSIENT_CODES = new Set([
+  "ETIMEDOUT",
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "EAI_AGAIN",
+  "ECONNABORTED",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ESOCKETTIMEDOUT",
+]);
 
 const TLS_CODE = /^(?:ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|EPROTO$|HOSTNAME_MISMATCH)/;
 
@@ -40,16 +50,32 @@ export function describeFailure(error: unknown): TransportFailure {
   const detail = (error instanceof Error ? error.message : String(error)).split("\n")[0].slice(0, 300);
   if (code === "ECONNABORTED" && /timeout/i.test(detail)) return new TransportFailure("ETIMEDOUT", detail);
   if (code.startsWith("Z_") || /incorrect header check|invalid (?:block type|distance)|unexpected end of file/i.test(detail)) {
-    return new TransportFailure("EBADBODY", `the response body could not be decompressed as its Content-Encoding says (${code}: ${detail})`, "A proxy or the endpoint is mangling responses; check the endpoint.");
+    return new TransportFailure(
+      "EBADBODY",
+      `the response body could not be decompressed as its Content-Encoding says (${code}: ${detail})`,
+      "A proxy or the endpoint is mangling responses; check the endpoint.",
+    );
   }
   if (code === "HPE_HEADER_OVERFLOW") {
-    return new TransportFailure(code, "the response headers are larger than Node.js accepts (16 KB)", "This is not the TaurusDB API's answer; check the endpoint and any proxy in between.");
+    return new TransportFailure(
+      code,
+      "the response headers are larger than Node.js accepts (16 KB)",
+      "This is not the TaurusDB API's answer; check the endpoint and any proxy in between.",
+    );
   }
   if (code.startsWith("HPE_")) {
-    return new TransportFailure(code, `the answer is not valid HTTP (${detail})`, "Check that the endpoint speaks HTTPS to the TaurusDB API.");
+    return new TransportFailure(
+      code,
+      `the answer is not valid HTTP (${detail})`,
+      "Check that the endpoint speaks HTTPS to the TaurusDB API.",
+    );
   }
   if (TLS_CODE.test(code)) {
-    return new TransportFailure(code, `the TLS connection failed: ${detail}`, "Check the endpoint's certificate and host name; this package never turns certificate checks off.");
+    return new TransportFailure(
+      code,
+      `the TLS connection failed: ${detail}`,
+      "Check the endpoint's certificate and host name; this package never turns certificate checks off.",
+    );
   }
   return new TransportFailure(code, detail);
 }

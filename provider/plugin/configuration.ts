@@ -29,7 +29,9 @@ function plainValues(map: PropertyMap): Record<string, string> {
 
 export function checkConfig(pkg: PluginPackage, news: PropertyMap): CheckResult {
   const label = (key: string) => `${pkg.name}:${key}`;
-  const issues = pkg.configIssues(plainValues(news)).map((issue) => ({ property: issue.key, reason: issue.key ? `${label(issue.key)} ${issue.problem}` : issue.problem }));
+  const issues = pkg
+    .configIssues(plainValues(news))
+    .map((issue) => ({ property: issue.key, reason: issue.key ? `${label(issue.key)} ${issue.problem}` : issue.problem }));
   const failures = withoutCredentialValues(issues, pkg.credentialKeys, label);
   // A credential set with `pulumi config set` (no --secret) or as a plain provider input is still
   // stored encrypted: the checked inputs are what the engine writes into the state.

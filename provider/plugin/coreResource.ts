@@ -59,7 +59,9 @@ export class CoreResource {
       return { id: "", properties: this.markComputed(properties, inputs) };
     }
     if (containsUnknown(inputs)) throw new Error(`${this.core.name} cannot be created from values that are not known yet.`);
-    const { id, outs } = await this.core.provider.create(this.plain(inputs)).catch((error: unknown) => Promise.reject(this.initFailure(error, inputs, {})));
+    const { id, outs } = await this.core.provider
+      .create(this.plain(inputs))
+      .catch((error: unknown) => Promise.reject(this.initFailure(error, inputs, {})));
     return { id, properties: this.outputs(outs, inputs, {}) };
   }
 
@@ -73,7 +75,9 @@ export class CoreResource {
 
   /** The same in a preview: the core keeps what it recorded and calls nothing on update. */
   async update(id: string, olds: PropertyMap, news: PropertyMap): Promise<{ properties: PropertyMap }> {
-    const result = await this.core.provider.update!(id, this.plain(olds), this.plain(news)).catch((error: unknown) => Promise.reject(this.initFailure(error, news, olds)));
+    const result = await this.core.provider.update!(id, this.plain(olds), this.plain(news)).catch((error: unknown) =>
+      Promise.reject(this.initFailure(error, news, olds)),
+    );
     return { properties: this.outputs(result.outs ?? {}, news, olds) };
   }
 

@@ -6,10 +6,17 @@
  */
 import type { CheckFailure } from "./handlers";
 
-export function withoutCredentialValues(failures: readonly CheckFailure[], credentialKeys: readonly string[], label: (key: string) => string): CheckFailure[] {
+export function withoutCredentialValues(
+  failures: readonly CheckFailure[],
+  credentialKeys: readonly string[],
+  label: (key: string) => string,
+): CheckFailure[] {
   return failures.map((failure) =>
     credentialKeys.includes(failure.property)
-      ? { property: "", reason: failure.reason.startsWith(label(failure.property)) ? failure.reason : `${label(failure.property)} ${failure.reason}` }
+      ? {
+          property: "",
+          reason: failure.reason.startsWith(label(failure.property)) ? failure.reason : `${label(failure.property)} ${failure.reason}`,
+        }
       : failure,
   );
 }

@@ -27,7 +27,8 @@ export function resourceProviderService(handlers: ProviderHandlers): IResourcePr
     parameterize: unimplemented("Parameterize"),
     call: unimplemented("Call"),
     construct: unimplemented("Construct"),
-    list: (call) => call.destroy({ name: "Unimplemented", message: "List is not supported", code: grpc.status.UNIMPLEMENTED } as grpc.ServiceError),
+    list: (call) =>
+      call.destroy({ name: "Unimplemented", message: "List is not supported", code: grpc.status.UNIMPLEMENTED } as grpc.ServiceError),
 
     getPluginInfo: unary(async () => new pluginPb.PluginInfo().setVersion(handlers.version)),
     attach: unary(async () => new Empty()),
@@ -44,7 +45,9 @@ export function resourceProviderService(handlers: ProviderHandlers): IResourcePr
     }),
 
     checkConfig: unary(async (req: providerPb.CheckRequest) =>
-      checkResponse(await handlers.checkConfig({ urn: req.getUrn(), olds: decodeStruct(req.getOlds()), news: decodeStruct(req.getNews()) })),
+      checkResponse(
+        await handlers.checkConfig({ urn: req.getUrn(), olds: decodeStruct(req.getOlds()), news: decodeStruct(req.getNews()) }),
+      ),
     ),
     diffConfig: unary(async (req: providerPb.DiffRequest) =>
       diffResponse(
@@ -68,7 +71,11 @@ export function resourceProviderService(handlers: ProviderHandlers): IResourcePr
     }),
 
     invoke: unary(async (req: providerPb.InvokeRequest) => {
-      const { result, failures } = await handlers.invoke({ token: req.getTok(), args: decodeStruct(req.getArgs()), preview: req.getPreview() });
+      const { result, failures } = await handlers.invoke({
+        token: req.getTok(),
+        args: decodeStruct(req.getArgs()),
+        preview: req.getPreview(),
+      });
       return new providerPb.InvokeResponse().setReturn(encodeStruct(result)).setFailuresList(failures.map(checkFailure));
     }),
 
@@ -87,7 +94,11 @@ export function resourceProviderService(handlers: ProviderHandlers): IResourcePr
       ),
     ),
     create: unary(async (req: providerPb.CreateRequest) => {
-      const { id, properties } = await handlers.create({ ...ref(req), properties: decodeStruct(req.getProperties()), preview: req.getPreview() });
+      const { id, properties } = await handlers.create({
+        ...ref(req),
+        properties: decodeStruct(req.getProperties()),
+        preview: req.getPreview(),
+      });
       return new providerPb.CreateResponse().setId(id).setProperties(encodeStruct(properties));
     }),
     read: unary(async (req: providerPb.ReadRequest) => {
@@ -148,7 +159,11 @@ function unary<Req, Res>(handle: (request: Req) => Promise<Res>): grpc.handleUna
       (response) => callback(null, response),
       (error: unknown) =>
         callback(
-          { code: grpc.status.UNKNOWN, details: error instanceof Error ? error.message : String(error), ...(error instanceof ResourceInitFailure ? { metadata: initFailureMetadata(error) } : {}) },
+          {
+            code: grpc.status.UNKNOWN,
+            details: error instanceof Error ? error.message : String(error),
+            ...(error instanceof ResourceInitFailure ? { metadata: initFailureMetadata(error) } : {}),
+          },
           null,
         ),
     );
@@ -157,7 +172,10 @@ function unary<Req, Res>(handle: (request: Req) => Promise<Res>): grpc.handleUna
 
 /** `grpc-status-details-bin`: a google.rpc.Status whose details hold a pulumirpc.ErrorResourceInitFailed. */
 function initFailureMetadata(failure: ResourceInitFailure): grpc.Metadata {
-  const detail = new providerPb.ErrorResourceInitFailed().setId(failure.id).setProperties(encodeStruct(failure.properties)).setReasonsList([...failure.reasons]);
+  const detail = new providerPb.ErrorResourceInitFailed()
+    .setId(failure.id)
+    .setProperties(encodeStruct(failure.properties))
+    .setReasonsList([...failure.reasons]);
   const packed = new Any();
   packed.pack(detail.serializeBinary(), "pulumirpc.ErrorResourceInitFailed");
   const status = new statusPb.Status().setCode(grpc.status.UNKNOWN).setMessage(failure.message);
@@ -168,5 +186,6 @@ function initFailureMetadata(failure: ResourceInitFailure): grpc.Metadata {
 }
 
 function unimplemented(method: string): grpc.handleUnaryCall<unknown, never> {
-  return (_call, callback) => callback({ code: grpc.status.UNIMPLEMENTED, details: `${method} is not supported by the taurusdb provider` }, null);
+  return (_call, callback) =>
+    callback({ code: grpc.status.UNIMPLEMENTED, details: `${method} is not supported by the taurusdb provider` }, null);
 }

@@ -55,14 +55,22 @@ export interface ProviderHandlers {
   /** `variables` is the deprecated flat form (`<package>:config:<key>` → string) of `args`. */
   configure(request: { args: PropertyMap; variables: Readonly<Record<string, string>> }): Promise<void>;
 
-  invoke(request: { token: string; args: PropertyMap; preview: boolean }): Promise<{ result: PropertyMap; failures: readonly CheckFailure[] }>;
+  invoke(request: {
+    token: string;
+    args: PropertyMap;
+    preview: boolean;
+  }): Promise<{ result: PropertyMap; failures: readonly CheckFailure[] }>;
 
   check(request: ResourceRef & { olds: PropertyMap; news: PropertyMap }): Promise<CheckResult>;
   diff(request: ResourceRef & { id: string; olds: PropertyMap; news: PropertyMap; oldInputs: PropertyMap }): Promise<DiffResult>;
   create(request: ResourceRef & { properties: PropertyMap; preview: boolean }): Promise<{ id: string; properties: PropertyMap }>;
   /** An empty `id` in the result means the resource no longer exists. */
-  read(request: ResourceRef & { id: string; properties: PropertyMap; inputs: PropertyMap }): Promise<{ id: string; properties: PropertyMap; inputs: PropertyMap }>;
-  update(request: ResourceRef & { id: string; olds: PropertyMap; news: PropertyMap; oldInputs: PropertyMap; preview: boolean }): Promise<{ properties: PropertyMap }>;
+  read(
+    request: ResourceRef & { id: string; properties: PropertyMap; inputs: PropertyMap },
+  ): Promise<{ id: string; properties: PropertyMap; inputs: PropertyMap }>;
+  update(
+    request: ResourceRef & { id: string; olds: PropertyMap; news: PropertyMap; oldInputs: PropertyMap; preview: boolean },
+  ): Promise<{ properties: PropertyMap }>;
   delete(request: ResourceRef & { id: string; properties: PropertyMap }): Promise<void>;
 
   cancel(): Promise<void>;

@@ -16,7 +16,12 @@ async function main(): Promise<void> {
   // signal before the handlers exist would kill it outright.
   const stop = () => {
     // Open keep-alive connections to the API would hold the process; exiting is the point.
-    serving.then((plugin) => plugin.stop()).then(() => process.exit(0), () => process.exit(1));
+    serving
+      .then((plugin) => plugin.stop())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

@@ -102,7 +102,9 @@ function configIssues(config: Readonly<Record<string, string>>): Issue[] {
     // Only what is given: settings left out may come from the environment.
     ...valueIssues(merged, CONFIG_KEYS).map((issue) => ({ key: keyOf(issue.argument), problem: issue.problem })),
     // A set problem belongs to no one key: it is reported without one.
-    ...(merged.credentialSource ? credentialIssues(merged).map((issue) => ({ key: "", problem: `${issue.argument}: ${issue.problem}` })) : []),
+    ...(merged.credentialSource
+      ? credentialIssues(merged).map((issue) => ({ key: "", problem: `${issue.argument}: ${issue.problem}` }))
+      : []),
   ];
 }
 
@@ -143,5 +145,7 @@ export const taurusDbPackage: PluginPackage = {
     },
   ],
   partialStateOf: (error) =>
-    error instanceof PartialStateError ? { message: error.message, id: error.id, properties: { ...error.properties }, reasons: error.reasons } : undefined,
+    error instanceof PartialStateError
+      ? { message: error.message, id: error.id, properties: { ...error.properties }, reasons: error.reasons }
+      : undefined,
 };

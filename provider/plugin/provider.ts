@@ -18,7 +18,10 @@ export function createProvider(pkg: PluginPackage): ProviderHandlers {
 
   const resource = (ref: ResourceRef): CoreResource => {
     const found = resources.get(ref.type);
-    if (!found) throw new Error(`The ${name} provider has no resource type ${JSON.stringify(ref.type)} (it has ${[...resources.keys()].join(", ")}).`);
+    if (!found)
+      throw new Error(
+        `The ${name} provider has no resource type ${JSON.stringify(ref.type)} (it has ${[...resources.keys()].join(", ")}).`,
+      );
     return found;
   };
   const run = <T>(what: string, operation: () => Promise<T>) => cancellation.run(what, operation);
@@ -32,7 +35,8 @@ export function createProvider(pkg: PluginPackage): ProviderHandlers {
     configure: async ({ args, variables }) => pkg.configure(configFromRequest(pkg, args, variables)),
 
     invoke: ({ token, args }) => {
-      if (token !== functionToken) return Promise.reject(new Error(`The ${name} provider has no function ${JSON.stringify(token)} (it has ${functionToken}).`));
+      if (token !== functionToken)
+        return Promise.reject(new Error(`The ${name} provider has no function ${JSON.stringify(token)} (it has ${functionToken}).`));
       return run(token, () => getInstanceBackups.invoke(args));
     },
 

@@ -120,7 +120,11 @@ export function buildSchema<Group extends string>(pkg: PackageDescription<Group>
         const inputs = argumentsIn(f.argumentGroups);
         return [
           token(f.name),
-          { description: f.description, inputs: objectSpec(`Arguments of ${f.name}.`, inputs), outputs: objectSpec(`Result of ${f.name}.`, f.outputs) },
+          {
+            description: f.description,
+            inputs: objectSpec(`Arguments of ${f.name}.`, inputs),
+            outputs: objectSpec(`Result of ${f.name}.`, f.outputs),
+          },
         ];
       }),
     ),

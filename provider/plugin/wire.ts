@@ -19,15 +19,7 @@ export class Secret {
 export const UNKNOWN = Object.freeze({ unknown: true as const });
 export type Unknown = typeof UNKNOWN;
 
-export type PropertyValue =
-  | null
-  | boolean
-  | number
-  | string
-  | Secret
-  | Unknown
-  | PropertyValue[]
-  | { [key: string]: PropertyValue };
+export type PropertyValue = null | boolean | number | string | Secret | Unknown | PropertyValue[] | { [key: string]: PropertyValue };
 
 export type PropertyMap = Record<string, PropertyValue>;
 

@@ -27,7 +27,10 @@ export function pick(bag: Readonly<Record<string, unknown>>, names: readonly str
  * environment are not inputs, so moving them never looks like a change).
  */
 export function inputsToKeep(bag: Readonly<Record<string, unknown>>, names: readonly string[]): Record<string, unknown> {
-  return pick(bag, names.filter((name) => !SECRET_NAMES.has(name)));
+  return pick(
+    bag,
+    names.filter((name) => !SECRET_NAMES.has(name)),
+  );
 }
 
 /** Same choice: missing, null and empty are alike; key order does not matter. */
@@ -46,4 +49,3 @@ function normalize(value: unknown): unknown {
   }
   return value;
 }
-

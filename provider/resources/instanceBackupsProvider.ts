@@ -15,7 +15,11 @@ const RESULT_NAMES = ["projectId", "totalCount", "backups", "latestCompletedBack
 export function instanceBackupsProvider(host: ProviderHost): pulumi.dynamic.ResourceProvider {
   return {
     async read(id, props) {
-      const result = await listInstanceBackups(pick(props, ARGUMENT_NAMES), { sources: host.sources(), context: "InstanceBackups", signal: host.signal });
+      const result = await listInstanceBackups(pick(props, ARGUMENT_NAMES), {
+        sources: host.sources(),
+        context: "InstanceBackups",
+        signal: host.signal,
+      });
       const outputs: Record<string, unknown> = { ...inputsToKeep(props, INPUT_NAMES) };
       // Optional results that are absent now must not linger from the previous state.
       for (const key of RESULT_NAMES) outputs[key] = result[key] ?? null;

@@ -63,6 +63,13 @@ export class InstanceRestore extends pulumi.dynamic.Resource {
       adminPasswordSetAt: undefined,
     };
     const secretOutputs = [...RESTORE_SECRET_NAMES, ...(opts?.additionalSecretOutputs ?? [])];
-    super(serializedProvider("instanceRestore"), name, props, { ...opts, additionalSecretOutputs: secretOutputs }, "taurusdb", "InstanceRestore");
+    super(
+      serializedProvider("instanceRestore"),
+      name,
+      props,
+      { ...opts, additionalSecretOutputs: secretOutputs },
+      "taurusdb",
+      "InstanceRestore",
+    );
   }
 }

@@ -71,7 +71,8 @@ export function instanceRestoreProvider(host: ProviderHost): pulumi.dynamic.Reso
     async check(olds, news) {
       const issues = restoreIssues(pick(news, INPUT_NAMES), host.sources(), { isUnknown: containsUnknown });
       const failures = issues.map((issue) => ({ property: propertyOf(issue.argument), reason: `${issue.argument}: ${issue.problem}` }));
-      if (failures.length === 0 && replacedChoices(olds, news).length > 0) failures.push(...(await tellWhatWouldBeRestored(news, Object.keys(olds).length === 0)));
+      if (failures.length === 0 && replacedChoices(olds, news).length > 0)
+        failures.push(...(await tellWhatWouldBeRestored(news, Object.keys(olds).length === 0)));
       return { inputs: news, failures };
     },
 
@@ -94,7 +95,15 @@ export function instanceRestoreProvider(host: ProviderHost): pulumi.dynamic.Reso
       const acceptedAt = now();
       const jobId = await run.start(waiting);
       await host.log.info(`${CONTEXT}: restore job ${jobId} started.`);
-      let state: Bag = { ...results(inputs, run), jobId, jobStatus: "Pending", startedAt: acceptedAt, completedAt: null, adminPassword: null, adminPasswordSetAt: null };
+      let state: Bag = {
+        ...results(inputs, run),
+        jobId,
+        jobStatus: "Pending",
+        startedAt: acceptedAt,
+        completedAt: null,
+        adminPassword: null,
+        adminPasswordSetAt: null,
+      };
       // A job that fails here records nothing: the next update restores again.
       state = await finish(run, jobId, state, inputs, waiting, "forget");
       return { id: jobId, outs: state };
@@ -111,7 +120,9 @@ export function instanceRestoreProvider(host: ProviderHost): pulumi.dynamic.Reso
       } else if (typeof news.adminPassword === "string" && !sameValue(olds.adminPassword, news.adminPassword)) {
         await run.setAdminPassword(news.adminPassword as string, waiting);
         state = { ...state, adminPassword: news.adminPassword, adminPasswordSetAt: now() };
-        await host.log.info(`${CONTEXT}: set a new admin password on instance ${run.settings.restore.targetInstanceId} (nothing restored).`);
+        await host.log.info(
+          `${CONTEXT}: set a new admin password on instance ${run.settings.restore.targetInstanceId} (nothing restored).`,
+        );
       }
       // Without a password the last one set is forgotten (the instance keeps it): giving it again sets it again.
       if (typeof news.adminPassword !== "string") state = { ...state, adminPassword: null };
@@ -146,7 +157,14 @@ export function instanceRestoreProvider(host: ProviderHost): pulumi.dynamic.Reso
    * the operation, recorded as Failed or not at all (`whenFailed`); anything else that stops it
    * once the job exists records the state reached, so the next update continues.
    */
-  async function finish(run: RestoreRun, jobId: string, state: Bag, inputs: Bag, waiting: Waiting, whenFailed: "forget" | "record"): Promise<Bag> {
+  async function finish(
+    run: RestoreRun,
+    jobId: string,
+    state: Bag,
+    inputs: Bag,
+    waiting: Waiting,
+    whenFailed: "forget" | "record",
+  ): Promise<Bag> {
     let seen = state;
     const record = (error: unknown, at: Bag) =>
       error instanceof Error ? new PartialStateError(error, jobId, { ...at, [DYNAMIC_PROVIDER_KEY]: inputs[DYNAMIC_PROVIDER_KEY] }) : error;
@@ -178,9 +196,15 @@ export function instanceRestoreProvider(host: ProviderHost): pulumi.dynamic.Reso
     const inputs = pick(news, INPUT_NAMES);
     const change = isNew ? "" : " (a new restore: the source, target, backup, time or a keeper changed)";
     if (containsUnknown(inputs)) {
-      const value = (name: string) => (containsUnknown(inputs[name]) ? "(not known yet)" : String(inputs[name] ?? restoreDefaultOf(name as RestoreArgumentName)));
-      const what = value("type") === "timestamp" ? `instance ${value("sourceInstanceId")} as it was at ${value("restoreTime")}` : `backup ${value("backupId")} of instance ${value("sourceInstanceId")}`;
-      await host.log.info(`${CONTEXT}: would restore ${what} into instance ${value("targetInstanceId")}${change}; checked once all values are known.`);
+      const value = (name: string) =>
+        containsUnknown(inputs[name]) ? "(not known yet)" : String(inputs[name] ?? restoreDefaultOf(name as RestoreArgumentName));
+      const what =
+        value("type") === "timestamp"
+          ? `instance ${value("sourceInstanceId")} as it was at ${value("restoreTime")}`
+          : `backup ${value("backupId")} of instance ${value("sourceInstanceId")}`;
+      await host.log.info(
+        `${CONTEXT}: would restore ${what} into instance ${value("targetInstanceId")}${change}; checked once all values are known.`,
+      );
       return [];
     }
     try {
@@ -234,7 +258,8 @@ function replacedChoices(olds: Bag, news: Bag): string[] {
 function sameChoice(name: RestoreArgumentName, before: unknown, after: unknown): boolean {
   const withDefault = (value: unknown) => value ?? restoreDefaultOf(name);
   const [a, b] = [withDefault(before), withDefault(after)];
-  if (name === "restoreTime" && typeof a === "string" && typeof b === "string" && !Number.isNaN(Date.parse(a))) return Date.parse(a) === Date.parse(b);
+  if (name === "restoreTime" && typeof a === "string" && typeof b === "string" && !Number.isNaN(Date.parse(a)))
+    return Date.parse(a) === Date.parse(b);
   return sameValue(a, b);
 }
 

@@ -14,7 +14,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { CREDENTIAL_NAMES, PIN_CHOICE_NAMES, PIN_INPUT_NAMES } from "../arguments/catalogue";
 import { PIN_OPTIONS, type OnExpired } from "../arguments/resourceOptions";
-import { BackupTooOldError, InvalidArgumentsError, NoCompletedBackupError, PinnedBackupUnavailableError, TaurusDbBackupsError } from "../errors";
+import {
+  BackupTooOldError,
+  InvalidArgumentsError,
+  NoCompletedBackupError,
+  PinnedBackupUnavailableError,
+  TaurusDbBackupsError,
+} from "../errors";
 import { listInstanceBackups } from "../listing";
 import { mergeSettings } from "../settings/merge";
 import type { Backup, GetInstanceBackupsResult } from "../types";
@@ -32,7 +38,10 @@ type Bag = Record<string, unknown>;
 
 export function latestCompletedBackupProvider(host: ProviderHost): pulumi.dynamic.ResourceProvider {
   const list = (inputs: Bag, overrides: Bag = {}): Promise<GetInstanceBackupsResult> =>
-    listInstanceBackups({ ...pick(inputs, PIN_INPUT_NAMES), ...overrides }, { sources: host.sources(), context: CONTEXT, signal: host.signal });
+    listInstanceBackups(
+      { ...pick(inputs, PIN_INPUT_NAMES), ...overrides },
+      { sources: host.sources(), context: CONTEXT, signal: host.signal },
+    );
 
   /** The newest COMPLETED backup the inputs choose, with `maxAge` checked. */
   const choose = async (inputs: Bag) => {
@@ -75,7 +84,14 @@ export function latestCompletedBackupProvider(host: ProviderHost): pulumi.dynami
       await host.log.info(`${CONTEXT}: pinned backup ${describe(backup)} of instance ${backup.instanceId}.`);
       return {
         id: backup.id,
-        outs: { ...results(inputs, projectId), backupId: backup.id, backup, resolvedAt: new Date(host.now()).toISOString(), available: true, missingSince: null },
+        outs: {
+          ...results(inputs, projectId),
+          backupId: backup.id,
+          backup,
+          resolvedAt: new Date(host.now()).toISOString(),
+          available: true,
+          missingSince: null,
+        },
       };
     },
 
@@ -99,15 +115,17 @@ export function latestCompletedBackupProvider(host: ProviderHost): pulumi.dynami
       const why = current ? `is ${current.status}, no longer COMPLETED` : "no longer exists (expired or deleted)";
       const onExpired = onExpiredOf(kept);
       if (onExpired === "repin") {
-        await host.log.warn(`${CONTEXT}: the pinned backup ${describe(pinned)} ${why}; onExpired is "repin", so the next update pins the newest COMPLETED backup.`);
+        await host.log.warn(
+          `${CONTEXT}: the pinned backup ${describe(pinned)} ${why}; onExpired is "repin", so the next update pins the newest COMPLETED backup.`,
+        );
         return { id: "", props: {} };
       }
       const missingSince = (props.missingSince as string | null | undefined) ?? new Date(host.now()).toISOString();
       await host.log.warn(
         `${CONTEXT}: the pinned backup ${describe(pinned)} ${why}. ` +
           (onExpired === "fail"
-            ? "onExpired is \"fail\": the next update stops until a keeper changes."
-            : "onExpired is \"keep\": backupId stays as it is and nothing downstream changes; set available: false. Change a keeper to pin a newer backup."),
+            ? 'onExpired is "fail": the next update stops until a keeper changes.'
+            : 'onExpired is "keep": backupId stays as it is and nothing downstream changes; set available: false. Change a keeper to pin a newer backup.'),
       );
       return { id, props: { ...props, backup: current ?? pinned, available: false, missingSince } };
     },
@@ -141,7 +159,13 @@ function results(inputs: Bag, projectId: string): Bag {
 
 /** The inputs a state recorded; states written before 0.2 kept them beside the results. */
 function keptInputs(state: Bag): Bag {
-  return (state.inputs as Bag | undefined) ?? inputsToKeep(state, INPUT_NAMES.filter((name) => name !== "projectId"));
+  return (
+    (state.inputs as Bag | undefined) ??
+    inputsToKeep(
+      state,
+      INPUT_NAMES.filter((name) => name !== "projectId"),
+    )
+  );
 }
 
 function onExpiredOf(inputs: Bag): OnExpired {

@@ -20,9 +20,19 @@ export function followJob(
     async look() {
       const job = await fetchJob(scope, jobId, waiting.signal, targetInstanceId);
       onSeen?.(job);
-      return job.status === "Completed" || job.status === "Failed" ? { done: true, value: job } : { done: false, phase: job.status, detail: job.progress };
+      return job.status === "Completed" || job.status === "Failed"
+        ? { done: true, value: job }
+        : { done: false, phase: job.status, detail: job.progress };
     },
-    describe: (status, progress, elapsed) => `${what}: job ${jobId} is ${status}${progress ? ` ${progress}` : ""} (${formatElapsed(elapsed)}).`,
-    timedOut: (status, progress) => new RestoreTimeoutError(targetInstanceId, waiting.timeoutText, `job ${jobId} (${status}${progress ? ` ${progress}` : ""})`, jobId, status),
+    describe: (status, progress, elapsed) =>
+      `${what}: job ${jobId} is ${status}${progress ? ` ${progress}` : ""} (${formatElapsed(elapsed)}).`,
+    timedOut: (status, progress) =>
+      new RestoreTimeoutError(
+        targetInstanceId,
+        waiting.timeoutText,
+        `job ${jobId} (${status}${progress ? ` ${progress}` : ""})`,
+        jobId,
+        status,
+      ),
   });
 }

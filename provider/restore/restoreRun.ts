@@ -80,7 +80,9 @@ export class RestoreRun {
   describe(backup?: Backup): string {
     const { sourceInstanceId, type, backupId, restoreTime } = this.settings.restore;
     const what =
-      type === "backup" ? `backup ${backupId}${backup ? ` ("${backup.name}", created ${backup.createdAt})` : ""} of instance ${sourceInstanceId}` : `instance ${sourceInstanceId} as it was at ${restoreTime}`;
+      type === "backup"
+        ? `backup ${backupId}${backup ? ` ("${backup.name}", created ${backup.createdAt})` : ""} of instance ${sourceInstanceId}`
+        : `instance ${sourceInstanceId} as it was at ${restoreTime}`;
     return `${what} into instance ${this.target}`;
   }
 
@@ -119,7 +121,8 @@ export class RestoreRun {
   /** Waits for the target to be idle and asks for the restore (once); returns the job id. */
   async start(waiting: Waiting): Promise<string> {
     const order = this.order();
-    const send = () => requestRestore(this.scope, order, this.signal).catch((error: unknown) => Promise.reject(this.uncertain(error) ?? error));
+    const send = () =>
+      requestRestore(this.scope, order, this.signal).catch((error: unknown) => Promise.reject(this.uncertain(error) ?? error));
     const timedOut = (waitingFor: string) => new RestoreTimeoutError(this.target, waiting.timeoutText, waitingFor);
     return whenIdle(this.scope, this.target, waiting, `restoring ${this.describe()}`, timedOut, send);
   }
@@ -127,7 +130,12 @@ export class RestoreRun {
   /** Follows the job until it ends; a `Failed` job is an error naming it and its reason. */
   async follow(jobId: string, waiting: Waiting, onSeen?: (job: JobState) => void): Promise<JobState> {
     const job = await followJob(this.scope, jobId, this.target, waiting, `restoring ${this.describe()}`, onSeen);
-    if (job.status === "Failed") throw new RestoreJobFailedError(this.target, jobId, job.failReason === undefined ? undefined : this.scope.client.redact(job.failReason));
+    if (job.status === "Failed")
+      throw new RestoreJobFailedError(
+        this.target,
+        jobId,
+        job.failReason === undefined ? undefined : this.scope.client.redact(job.failReason),
+      );
     return job;
   }
 
@@ -138,7 +146,8 @@ export class RestoreRun {
 
   /** Sets the target's admin password once it is idle again. `afterJob` is the restore just completed, if any. */
   async setAdminPassword(password: string, waiting: Waiting, afterJob?: string): Promise<void> {
-    const timedOut = (waitingFor: string) => new AdminPasswordNotSetError(this.target, afterJob, `gave up after ${waiting.timeoutText} waiting for ${waitingFor}.`);
+    const timedOut = (waitingFor: string) =>
+      new AdminPasswordNotSetError(this.target, afterJob, `gave up after ${waiting.timeoutText} waiting for ${waitingFor}.`);
     try {
       await whenIdle(this.scope, this.target, waiting, `setting the admin password of instance ${this.target}`, timedOut, () =>
         resetAdminPassword(this.scope, this.target, password, this.signal),
@@ -159,7 +168,8 @@ export class RestoreRun {
   /** An answer to the restore request that may hide its success; undefined for a certain one. */
   private uncertain(error: unknown): RestoreRequestUncertainError | undefined {
     if (this.signal.aborted) return undefined;
-    if (error instanceof TaurusDbNetworkError && !neverSent(error.code)) return new RestoreRequestUncertainError(this.target, error.message);
+    if (error instanceof TaurusDbNetworkError && !neverSent(error.code))
+      return new RestoreRequestUncertainError(this.target, error.message);
     if (error instanceof TaurusDbApiError && error.status >= 500) return new RestoreRequestUncertainError(this.target, error.message);
     return undefined;
   }

@@ -19,7 +19,19 @@ export function restorableBackup(backups: readonly Backup[], sourceInstanceId: s
 const WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** Checks the instant lies in one of the source's restorable ranges. */
-export async function checkRestorableTime(scope: ProjectScope, sourceInstanceId: string, restoreTime: string, restoreTimeMs: number, signal: AbortSignal): Promise<void> {
-  const ranges = await fetchRestorableRanges(scope, sourceInstanceId, { startMs: Math.max(0, restoreTimeMs - WINDOW_MS), endMs: restoreTimeMs + WINDOW_MS }, signal);
-  if (!ranges.some((r) => r.startMs <= restoreTimeMs && restoreTimeMs <= r.endMs)) throw new RestoreTimeOutOfRangeError(sourceInstanceId, restoreTime, ranges);
+export async function checkRestorableTime(
+  scope: ProjectScope,
+  sourceInstanceId: string,
+  restoreTime: string,
+  restoreTimeMs: number,
+  signal: AbortSignal,
+): Promise<void> {
+  const ranges = await fetchRestorableRanges(
+    scope,
+    sourceInstanceId,
+    { startMs: Math.max(0, restoreTimeMs - WINDOW_MS), endMs: restoreTimeMs + WINDOW_MS },
+    signal,
+  );
+  if (!ranges.some((r) => r.startMs <= restoreTimeMs && restoreTimeMs <= r.endMs))
+    throw new RestoreTimeOutOfRangeError(sourceInstanceId, restoreTime, ranges);
 }

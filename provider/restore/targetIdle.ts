@@ -19,19 +19,33 @@ export function isBusyAnswer(status: number, errorCode: string | undefined): boo
 export type TimedOut = (waitingFor: string) => Error;
 
 /** Waits until the instance is ACTIVE. `what` names the write it waits for, in progress lines. */
-export function waitUntilActive(scope: ProjectScope, instanceId: string, waiting: Waiting, what: string, timedOut: TimedOut): Promise<void> {
+export function waitUntilActive(
+  scope: ProjectScope,
+  instanceId: string,
+  waiting: Waiting,
+  what: string,
+  timedOut: TimedOut,
+): Promise<void> {
   return pollUntil(waiting, {
     async look() {
       const instance = await fetchInstance(scope, instanceId, waiting.signal);
       return instance.status === INSTANCE_READY_STATUS ? { done: true, value: undefined } : { done: false, phase: instance.status };
     },
-    describe: (status, _detail, elapsed) => `${what}: waiting for instance ${instanceId} to be ${INSTANCE_READY_STATUS} (it is ${status}, waited ${formatElapsed(elapsed)}).`,
+    describe: (status, _detail, elapsed) =>
+      `${what}: waiting for instance ${instanceId} to be ${INSTANCE_READY_STATUS} (it is ${status}, waited ${formatElapsed(elapsed)}).`,
     timedOut: (status) => timedOut(`instance ${instanceId} to be ${INSTANCE_READY_STATUS} (it is ${status})`),
   });
 }
 
 /** Runs `write` once the instance is idle, waiting again while it answers that it is busy. */
-export async function whenIdle<T>(scope: ProjectScope, instanceId: string, waiting: Waiting, what: string, timedOut: TimedOut, write: () => Promise<T>): Promise<T> {
+export async function whenIdle<T>(
+  scope: ProjectScope,
+  instanceId: string,
+  waiting: Waiting,
+  what: string,
+  timedOut: TimedOut,
+  write: () => Promise<T>,
+): Promise<T> {
   const { clock, signal } = waiting;
   for (;;) {
     await waitUntilActive(scope, instanceId, waiting, what, timedOut);

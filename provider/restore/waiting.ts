@@ -22,7 +22,8 @@ export interface Waiting {
 }
 
 /** One look: done with a value, or still waiting in some phase (a status), with a detail (a percentage). */
-export type Look<T> = { readonly done: true; readonly value: T } | { readonly done: false; readonly phase: string; readonly detail?: string };
+export type Look<T> =
+  { readonly done: true; readonly value: T } | { readonly done: false; readonly phase: string; readonly detail?: string };
 
 export interface PollSpec<T> {
   look(): Promise<Look<T>>;

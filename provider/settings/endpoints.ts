@@ -5,8 +5,17 @@
 
 const HOST_PREFIX_BY_REGION: Readonly<Record<string, string>> = {
   ...fromList("gaussdb", [
-    "cn-north-4", "cn-southwest-2", "cn-east-3", "cn-south-1", "ru-northwest-2", "ap-southeast-3",
-    "cn-north-2", "cn-north-9", "ap-southeast-4", "sa-brazil-1", "cn-south-4",
+    "cn-north-4",
+    "cn-southwest-2",
+    "cn-east-3",
+    "cn-south-1",
+    "ru-northwest-2",
+    "ap-southeast-3",
+    "cn-north-2",
+    "cn-north-9",
+    "ap-southeast-4",
+    "sa-brazil-1",
+    "cn-south-4",
   ]),
   ...fromList("gaussdbformysql", ["tr-west-1", "ap-southeast-1", "ap-southeast-2", "cn-north-11", "me-east-1"]),
   ...fromList("gaussdb-mysql", ["af-south-1", "cn-east-5", "la-north-2", "cn-southwest-3"]),

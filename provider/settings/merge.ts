@@ -53,7 +53,11 @@ interface CredentialSet {
   readonly fields: Partial<Record<CredentialName, Found>>;
 }
 
-export function mergeSettings(args: Readonly<Record<string, unknown>>, sources: SettingSources, options: MergeOptions = {}): MergedSettings {
+export function mergeSettings(
+  args: Readonly<Record<string, unknown>>,
+  sources: SettingSources,
+  options: MergeOptions = {},
+): MergedSettings {
   const label = options.argumentLabel ?? ((name: ArgumentName) => name);
   const accepted = new Set<string>(options.accepted ?? ARGUMENT_NAMES);
   const values: Partial<Record<ArgumentName, unknown>> = {};
@@ -89,7 +93,9 @@ function placesOf(label: ((name: ArgumentName) => string) | undefined, readsStac
     const spec: ArgumentSpec = ARGUMENTS[name];
     const places = [label ? label(name) : `the ${name} argument`];
     if (spec.stackConfig && readsStackConfig) {
-      places.push(`stack config ${CONFIG_NAMESPACE}:${name}${spec.huaweicloud ? ` (or ${HUAWEICLOUD_NAMESPACE}:${spec.huaweicloud.key})` : ""}`);
+      places.push(
+        `stack config ${CONFIG_NAMESPACE}:${name}${spec.huaweicloud ? ` (or ${HUAWEICLOUD_NAMESPACE}:${spec.huaweicloud.key})` : ""}`,
+      );
     }
     for (const variable of spec.env ?? []) places.push(`environment variable ${variable}`);
     return places.length > 1 ? `${places.slice(0, -1).join(", ")} or ${places[places.length - 1]}` : places[0];

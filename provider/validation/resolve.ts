@@ -8,7 +8,12 @@ import { mergeSettings, type MergeOptions } from "../settings/merge";
 import type { SettingSources } from "../settings/sources";
 import { validateSettings, type ValidSettings } from "./validate";
 
-export function resolveSettings(args: unknown, sources: SettingSources, context = "getInstanceBackups", options?: MergeOptions): ValidSettings {
+export function resolveSettings(
+  args: unknown,
+  sources: SettingSources,
+  context = "getInstanceBackups",
+  options?: MergeOptions,
+): ValidSettings {
   if (args === null || typeof args !== "object" || Array.isArray(args)) {
     throw new InvalidArgumentsError([{ argument: "(arguments)", problem: "must be an object with at least instanceId" }], context);
   }

@@ -77,7 +77,11 @@ export function restoreIssues(bag: Bag, sources: SettingSources, options: CheckO
 }
 
 function issuesOf(bag: Bag, merged: MergedSettings, options: CheckOptions): ArgumentIssue[] {
-  return [...ownValueIssues(bag, options), ...pairingIssues(bag, options), ...settingsIssues(merged, { ...options, names: RESTORE_LISTING_NAMES })];
+  return [
+    ...ownValueIssues(bag, options),
+    ...pairingIssues(bag, options),
+    ...settingsIssues(merged, { ...options, names: RESTORE_LISTING_NAMES }),
+  ];
 }
 
 /** Checks a restore's arguments and settings and returns what it runs with, or throws listing every problem. */
@@ -107,18 +111,35 @@ function pairingIssues(bag: Bag, options: CheckOptions): ArgumentIssue[] {
   const issues: ArgumentIssue[] = [];
   const type = present(bag.type) ? known("type") : restoreDefaultOf("type");
   if (type === "backup") {
-    if (!present(bag.backupId)) issues.push({ argument: "backupId", problem: 'is required with type "backup": the COMPLETED backup of the source to restore (e.g. LatestCompletedBackup.backupId)' });
-    if (present(bag.restoreTime)) issues.push({ argument: "restoreTime", problem: 'goes with type "timestamp"; set type: "timestamp" to restore a point in time, or leave restoreTime out' });
+    if (!present(bag.backupId))
+      issues.push({
+        argument: "backupId",
+        problem: 'is required with type "backup": the COMPLETED backup of the source to restore (e.g. LatestCompletedBackup.backupId)',
+      });
+    if (present(bag.restoreTime))
+      issues.push({
+        argument: "restoreTime",
+        problem: 'goes with type "timestamp"; set type: "timestamp" to restore a point in time, or leave restoreTime out',
+      });
   } else if (type === "timestamp") {
-    if (!present(bag.restoreTime)) issues.push({ argument: "restoreTime", problem: 'is required with type "timestamp": the instant to restore, e.g. "2026-01-04T09:30:00Z"' });
-    if (present(bag.backupId)) issues.push({ argument: "backupId", problem: 'goes with type "backup"; leave it out to restore a point in time, or set type: "backup"' });
+    if (!present(bag.restoreTime))
+      issues.push({
+        argument: "restoreTime",
+        problem: 'is required with type "timestamp": the instant to restore, e.g. "2026-01-04T09:30:00Z"',
+      });
+    if (present(bag.backupId))
+      issues.push({
+        argument: "backupId",
+        problem: 'goes with type "backup"; leave it out to restore a point in time, or set type: "backup"',
+      });
   }
   const source = known("sourceInstanceId");
   const allowed = present(bag.allowRestoreIntoSource) ? known("allowRestoreIntoSource") : false;
   if (source !== undefined && source === known("targetInstanceId") && allowed === false) {
     issues.push({
       argument: "targetInstanceId",
-      problem: "is the source instance itself: the restore would overwrite the data it restores from. Choose another target, or set allowRestoreIntoSource: true",
+      problem:
+        "is the source instance itself: the restore would overwrite the data it restores from. Choose another target, or set allowRestoreIntoSource: true",
     });
   }
   return issues;

@@ -27,7 +27,9 @@ import type { GetInstanceBackupsArgs } from "../types";
 import { toArgumentIssues } from "./issues";
 
 /** Arguments with a default are always set after validation. */
-type Defaulted = { [K in ArgumentName as (typeof ARGUMENTS)[K] extends { default: unknown } ? K : never]-?: NonNullable<GetInstanceBackupsArgs[K]> };
+type Defaulted = {
+  [K in ArgumentName as (typeof ARGUMENTS)[K] extends { default: unknown } ? K : never]-?: NonNullable<GetInstanceBackupsArgs[K]>;
+};
 
 /** The listing's arguments after validation: defaults applied, credentials taken out. */
 export type ValidArgs = Omit<GetInstanceBackupsArgs, CredentialName | keyof Defaulted> & Defaulted;
@@ -60,7 +62,10 @@ export interface SettingsCheckOptions extends CheckOptions {
 /** Every problem with the merged settings; empty when they are fine. */
 export function settingsIssues(merged: MergedSettings, options: SettingsCheckOptions = {}): ArgumentIssue[] {
   const isUnknown = options.isUnknown ?? (() => false);
-  const issues: ArgumentIssue[] = merged.unknownNames.map((key) => ({ argument: key, problem: "is not an argument of this function (check the spelling)" }));
+  const issues: ArgumentIssue[] = merged.unknownNames.map((key) => ({
+    argument: key,
+    problem: "is not an argument of this function (check the spelling)",
+  }));
   issues.push(...valueIssues(merged, options.names ?? ARGUMENT_NAMES, options));
   const known = (name: ArgumentName) => {
     const value = merged.values[name];
@@ -83,7 +88,11 @@ export function valueIssues(merged: MergedSettings, names: readonly ArgumentName
 }
 
 /** Problems with a resource's own inputs (see ../arguments/resourceOptions.ts); unknown values wait. */
-export function optionIssues(bag: Readonly<Record<string, unknown>>, specs: Readonly<Record<string, OptionSpec>>, options: CheckOptions = {}): ArgumentIssue[] {
+export function optionIssues(
+  bag: Readonly<Record<string, unknown>>,
+  specs: Readonly<Record<string, OptionSpec>>,
+  options: CheckOptions = {},
+): ArgumentIssue[] {
   const isUnknown = options.isUnknown ?? (() => false);
   return Object.entries(specs).flatMap(([name, spec]) => {
     const value = bag[name];
@@ -155,13 +164,23 @@ export function credentialIssues(merged: MergedSettings): ArgumentIssue[] {
   if (credentialSource === undefined) return [{ argument: "credentials", problem: `none found. ${WHERE_CREDENTIALS_GO}` }];
   const has = (name: CredentialName) => values[name] !== undefined;
   if (has("authToken") && (has("accessKey") || has("secretKey"))) {
-    return [{ argument: "credentials", problem: `both an IAM token (${origins.authToken}) and an AK/SK pair are set in ${credentialSource}; give one of them` }];
+    return [
+      {
+        argument: "credentials",
+        problem: `both an IAM token (${origins.authToken}) and an AK/SK pair are set in ${credentialSource}; give one of them`,
+      },
+    ];
   }
   if (has("authToken")) return [];
   if (has("accessKey") && has("secretKey")) return [];
   const present = (["accessKey", "secretKey", "securityToken"] as const).filter(has).map((name) => origins[name]);
   const missing = has("accessKey") ? "a secret key" : "an access key";
-  return [{ argument: "credentials", problem: `incomplete in ${credentialSource}: ${present.join(" and ")} ${present.length > 1 ? "are" : "is"} set, but ${missing} is not; an AK/SK pair is taken from one place` }];
+  return [
+    {
+      argument: "credentials",
+      problem: `incomplete in ${credentialSource}: ${present.join(" and ")} ${present.length > 1 ? "are" : "is"} set, but ${missing} is not; an AK/SK pair is taken from one place`,
+    },
+  ];
 }
 
 /** Enough to find the endpoint and the project. */
@@ -171,7 +190,10 @@ function reachabilityIssues(merged: MergedSettings, known: (name: ArgumentName) 
   const region = known("region");
   if (values.endpoint === undefined) {
     if (values.region === undefined) {
-      issues.push({ argument: "region", problem: `is needed to find the endpoint: set ${whereToSet("region")}, or give the endpoint (${whereToSet("endpoint")})` });
+      issues.push({
+        argument: "region",
+        problem: `is needed to find the endpoint: set ${whereToSet("region")}, or give the endpoint (${whereToSet("endpoint")})`,
+      });
     } else if (typeof region === "string" && serviceEndpoint(region) === undefined) {
       issues.push({
         argument: origins.region!,

@@ -28,7 +28,14 @@ test("columns line up, sizes right-aligned", () => {
 });
 
 test("sizes take the largest unit that keeps them at 1 or more", () => {
-  expect([0, 1023, 1024, 74464, 1258291, 5 * 1024 ** 3].map(formatSize)).toEqual(["0 KB", "1023 KB", "1.0 MB", "72.7 MB", "1.2 GB", "5.0 TB"]);
+  expect([0, 1023, 1024, 74464, 1258291, 5 * 1024 ** 3].map(formatSize)).toEqual([
+    "0 KB",
+    "1023 KB",
+    "1.0 MB",
+    "72.7 MB",
+    "1.2 GB",
+    "5.0 TB",
+  ]);
 });
 
 test("a table longer than a call takes arguments (200,000 rows; a listing may have a million)", () => {

@@ -27,7 +27,10 @@ const printed: string[] = [];
 function run(args: readonly string[], env: Record<string, string> = {}, nodeOptions: readonly string[] = []): Promise<Run> {
   const started = process.hrtime.bigint();
   // Only what the test gives: no credential of the machine running the tests leaks in.
-  const child = spawn(process.execPath, [...nodeOptions, CLI, ...args], { env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...nodeOptions, CLI, ...args], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
@@ -89,7 +92,10 @@ describe("latest", () => {
   });
 
   test("flags win over the environment", async () => {
-    const result = await run(["latest", "--instance", emulator.instanceId, "--endpoint", emulator.url], { ...env, TAURUSDB_ENDPOINT: "http://127.0.0.1:1" });
+    const result = await run(["latest", "--instance", emulator.instanceId, "--endpoint", emulator.url], {
+      ...env,
+      TAURUSDB_ENDPOINT: "http://127.0.0.1:1",
+    });
     expect(result).toMatchObject({ code: EXIT_CODES.ok, stdout: `${newestCompleted()}\n` });
   });
 
@@ -118,15 +124,25 @@ describe("list", () => {
     const [header, ...rows] = result.stdout.trimEnd().split("\n");
     expect(header.split(/\s+/)).toEqual(["ID", "STATUS", "TYPE", "SIZE", "CREATED"]);
     expect(rows.map((row) => row.split(/\s+/)[0])).toEqual(emulator.control.backups().map((b) => b.id));
-    expect(rows[0]).toMatch(/^\S+ {2}(BUILDING|COMPLETED|FAILED|DELETING) +(Db|Snapshot) +\d+(\.\d)? (KB|MB|GB|TB) {2}\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    expect(rows[0]).toMatch(
+      /^\S+ {2}(BUILDING|COMPLETED|FAILED|DELETING) +(Db|Snapshot) +\d+(\.\d)? (KB|MB|GB|TB) {2}\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/,
+    );
   });
 
   test("--json prints the whole result, and list flags filter it", async () => {
-    const result = await run(["list", "--instance", emulator.instanceId, "--json", "--statuses", "COMPLETED,FAILED", "--backup-types", "Db"], env);
+    const result = await run(
+      ["list", "--instance", emulator.instanceId, "--json", "--statuses", "COMPLETED,FAILED", "--backup-types", "Db"],
+      env,
+    );
     expect(result.code).toBe(EXIT_CODES.ok);
     const output = JSON.parse(result.stdout);
     const expected = emulator.control.backups().filter((b) => ["COMPLETED", "FAILED"].includes(b.status) && b.backup_type === "Db");
-    expect(output).toMatchObject({ instanceId: emulator.instanceId, projectId: emulator.projectId, totalCount: 250, latestCompletedBackupId: newestCompleted() });
+    expect(output).toMatchObject({
+      instanceId: emulator.instanceId,
+      projectId: emulator.projectId,
+      totalCount: 250,
+      latestCompletedBackupId: newestCompleted(),
+    });
     expect(output.backups.map((b: { id: string }) => b.id)).toEqual(expected.map((b) => b.id));
   });
 
@@ -145,10 +161,15 @@ describe("list", () => {
 
   test("on a terminal the progress is one line, overwritten page by page and erased before the result", async () => {
     // `script` runs the command on a pseudo-terminal, as a shell would: stdout and stderr are its tty.
-    const command = [process.execPath, CLI, "list", "--instance", emulator.instanceId, "--page-size", "20"].map((part) => `'${part}'`).join(" ");
+    const command = [process.execPath, CLI, "list", "--instance", emulator.instanceId, "--page-size", "20"]
+      .map((part) => `'${part}'`)
+      .join(" ");
     const result = await new Promise<Run>((resolve, reject) => {
       const started = Date.now();
-      const child = spawn("script", ["-qec", command, "/dev/null"], { env: { PATH: process.env.PATH ?? "", TERM: "dumb", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn("script", ["-qec", command, "/dev/null"], {
+        env: { PATH: process.env.PATH ?? "", TERM: "dumb", ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       let stdout = "";
       child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
       child.once("error", reject);
@@ -180,7 +201,10 @@ describe("failures", () => {
   });
 
   test("exit 2 for bad flag values, each named by its flag with what is allowed, before any request", async () => {
-    const result = await run(["list", "--instance", emulator.instanceId, "--page-size", "0", "--statuses", "COMPLETED,DONE", "--max-age", "soon"], env);
+    const result = await run(
+      ["list", "--instance", emulator.instanceId, "--page-size", "0", "--statuses", "COMPLETED,DONE", "--max-age", "soon"],
+      env,
+    );
     expect(result.code).toBe(EXIT_CODES.usage);
     expect(result.stderr).toContain("--page-size: must be an integer from 1 to 100 (got 0)");
     expect(result.stderr).toContain('--statuses[1]: must be one of "BUILDING", "COMPLETED", "FAILED", "DELETING" (got "DONE")');
@@ -223,14 +247,22 @@ describe("failures", () => {
     const { HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK } = env;
     const result = await run(["latest", "--instance", emulator.instanceId], { HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK });
     expect(result.code).toBe(EXIT_CODES.usage);
-    expect(result.stderr).toContain("--region: is needed to find the endpoint: set --region or environment variable HW_REGION_NAME, or give the endpoint (--endpoint or environment variable TAURUSDB_ENDPOINT)");
-    expect(result.stderr).toContain("--project-id: is needed, or a region to find it from: set --project-id, environment variable HUAWEICLOUD_SDK_PROJECT_ID");
+    expect(result.stderr).toContain(
+      "--region: is needed to find the endpoint: set --region or environment variable HW_REGION_NAME, or give the endpoint (--endpoint or environment variable TAURUSDB_ENDPOINT)",
+    );
+    expect(result.stderr).toContain(
+      "--project-id: is needed, or a region to find it from: set --project-id, environment variable HUAWEICLOUD_SDK_PROJECT_ID",
+    );
     expect(result.stderr).not.toMatch(/stack config|argument,/);
   });
 
   test("half a pair in the environment names the variable that is set, never its value", async () => {
     const { TAURUSDB_ENDPOINT, HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_SK } = env;
-    const result = await run(["latest", "--instance", emulator.instanceId], { TAURUSDB_ENDPOINT, HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_SK });
+    const result = await run(["latest", "--instance", emulator.instanceId], {
+      TAURUSDB_ENDPOINT,
+      HUAWEICLOUD_SDK_PROJECT_ID,
+      HUAWEICLOUD_SDK_SK,
+    });
     expect(result.code).toBe(EXIT_CODES.usage);
     expect(result.stderr).toContain("environment variable HUAWEICLOUD_SDK_SK is set, but an access key is not");
     expect(result.stderr).not.toContain(HUAWEICLOUD_SDK_SK);
@@ -248,20 +280,24 @@ describe("help", () => {
     for (const family of CREDENTIAL_ENV_FAMILIES) expect(result.stdout).toContain(`${family.accessKey} + ${family.secretKey}`);
   });
 
-  test.each(["latest", "list"])("%s --help lists a flag for every argument but the secrets, with allowed values, defaults and variables", async (command) => {
-    const result = await run([command, "--help"]);
-    expect(result.code).toBe(EXIT_CODES.ok);
-    for (const name of ARGUMENT_NAMES) {
-      const flag = flagOf(name);
-      if (SECRET_NAMES.has(name)) expect(flag).toBeUndefined();
-      else if (!(command === "latest" && name === "requireLatestCompleted")) expect(result.stdout).toMatch(new RegExp(`^  --${flag}\\b`, "m"));
-    }
-    expect(result.stdout).not.toMatch(/--(access-key|secret-key|security-token|auth-token)\b/);
-    expect(result.stdout).toMatch(/--page-size <n> +records per request \(1 to 100; default 100\)/);
-    expect(result.stdout).toMatch(/--statuses <a,b> +.*any of BUILDING, COMPLETED, FAILED,\s+DELETING/);
-    expect(result.stdout).toMatch(/--region <name> [\s\S]*?\(env HW_REGION_NAME\)/);
-    expect(result.stdout).toMatch(/--endpoint <url> [\s\S]*?\(env TAURUSDB_ENDPOINT\)/);
-  });
+  test.each(["latest", "list"])(
+    "%s --help lists a flag for every argument but the secrets, with allowed values, defaults and variables",
+    async (command) => {
+      const result = await run([command, "--help"]);
+      expect(result.code).toBe(EXIT_CODES.ok);
+      for (const name of ARGUMENT_NAMES) {
+        const flag = flagOf(name);
+        if (SECRET_NAMES.has(name)) expect(flag).toBeUndefined();
+        else if (!(command === "latest" && name === "requireLatestCompleted"))
+          expect(result.stdout).toMatch(new RegExp(`^  --${flag}\\b`, "m"));
+      }
+      expect(result.stdout).not.toMatch(/--(access-key|secret-key|security-token|auth-token)\b/);
+      expect(result.stdout).toMatch(/--page-size <n> +records per request \(1 to 100; default 100\)/);
+      expect(result.stdout).toMatch(/--statuses <a,b> +.*any of BUILDING, COMPLETED, FAILED,\s+DELETING/);
+      expect(result.stdout).toMatch(/--region <name> [\s\S]*?\(env HW_REGION_NAME\)/);
+      expect(result.stdout).toMatch(/--endpoint <url> [\s\S]*?\(env TAURUSDB_ENDPOINT\)/);
+    },
+  );
 
   test("--help answers within a second and loads no @pulumi module; a whole listing loads none either", async () => {
     const loaded = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "taurusdb-cli-")), "modules.txt");

@@ -2,7 +2,13 @@
 import { stderrProgress } from "../../provider/cli/stderrProgress";
 
 const INSTANCE = "a".repeat(32) + "in07";
-const page = (pagesFetched: number, pages: number) => ({ scan: 1, pagesFetched, pages, backupsFetched: pagesFetched * 100, totalCount: pages * 100 });
+const page = (pagesFetched: number, pages: number) => ({
+  scan: 1,
+  pagesFetched,
+  pages,
+  backupsFetched: pagesFetched * 100,
+  totalCount: pages * 100,
+});
 
 function stream(isTTY: boolean, columns?: number) {
   const written: string[] = [];

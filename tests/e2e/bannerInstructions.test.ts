@@ -23,11 +23,17 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 /** The lines of the banner that start with `prefix`, each as its words. */
-const linesStartingWith = (prefix: string) => printed.split("\n").map((line) => line.trim()).filter((line) => line.startsWith(prefix));
+const linesStartingWith = (prefix: string) =>
+  printed
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith(prefix));
 const instanceIdPrinted = () => /use instanceId (\S+?)\.?$/m.exec(printed)![1];
 
 test("its export lines alone point a plain Node.js listing at the emulator", async () => {
-  const env = Object.fromEntries(linesStartingWith("export ").map((line) => line.slice("export ".length).split("=", 2) as [string, string]));
+  const env = Object.fromEntries(
+    linesStartingWith("export ").map((line) => line.slice("export ".length).split("=", 2) as [string, string]),
+  );
   expect(Object.keys(env)).toContain("TAURUSDB_ENDPOINT");
   const result = await listInstanceBackups({ instanceId: instanceIdPrinted() }, { sources: { stackConfig: NO_STACK_CONFIG, env } });
   expect(result.totalCount).toBe(30);
@@ -44,7 +50,12 @@ test("its pulumi config set lines, run as printed, point a stack at the emulator
     }),
   });
   try {
-    const env = { ...process.env, ...localEngineEnv([local.engine.binDir]), PULUMI_HOME: path.join(local.workDir, "..", "pulumi-home"), PULUMI_CONFIG_PASSPHRASE: PASSPHRASE };
+    const env = {
+      ...process.env,
+      ...localEngineEnv([local.engine.binDir]),
+      PULUMI_HOME: path.join(local.workDir, "..", "pulumi-home"),
+      PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
+    };
     const commands = linesStartingWith("pulumi config set ");
     expect(commands.length).toBeGreaterThanOrEqual(5);
     for (const command of commands) {

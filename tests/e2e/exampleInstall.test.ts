@@ -16,7 +16,9 @@ import { npmInstall } from "../support/npm";
 
 jest.setTimeout(240_000);
 
-const EXAMPLES = fs.readdirSync(path.join(ROOT, "examples")).filter((name) => fs.existsSync(path.join(ROOT, "examples", name, "package.json")));
+const EXAMPLES = fs
+  .readdirSync(path.join(ROOT, "examples"))
+  .filter((name) => fs.existsSync(path.join(ROOT, "examples", name, "package.json")));
 const peerRange = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).peerDependencies["@pulumi/pulumi"];
 
 let clone: string;
@@ -25,7 +27,9 @@ let clone: string;
 beforeAll(() => {
   ensureBuilt();
   clone = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "taurusdb-examples-")), "repo");
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" }).split("\0").filter(Boolean);
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" })
+    .split("\0")
+    .filter(Boolean);
   for (const file of files) {
     if (fs.existsSync(path.join(ROOT, file))) fs.cpSync(path.join(ROOT, file), path.join(clone, file), { preserveTimestamps: true });
   }
@@ -56,6 +60,9 @@ describe.each(EXAMPLES)("examples/%s", (example) => {
     expect(require.resolve("@pulumi/pulumi", { paths: [installed] })).toBe(examplePulumi);
     expect(require.resolve("@pulumi/pulumi", { paths: [dir()] })).toBe(examplePulumi);
 
-    execFileSync(process.execPath, [path.join(dir(), "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", "tsconfig.json"], { cwd: dir(), encoding: "utf8" });
+    execFileSync(process.execPath, [path.join(dir(), "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", "tsconfig.json"], {
+      cwd: dir(),
+      encoding: "utf8",
+    });
   });
 });

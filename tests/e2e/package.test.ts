@@ -52,9 +52,22 @@ afterAll(async () => {
 
 test("the tarball holds the compiled library (code and declarations), README, LICENSE and CHANGELOG, and nothing of the repository's tooling", () => {
   expect(packedFiles).toEqual(
-    expect.arrayContaining(["package.json", "README.md", "LICENSE", "CHANGELOG.md", "dist/provider/index.js", "dist/provider/index.d.ts", "dist/provider/cli/main.js", "dist/provider/emulator/cli.js"]),
+    expect.arrayContaining([
+      "package.json",
+      "README.md",
+      "LICENSE",
+      "CHANGELOG.md",
+      "dist/provider/index.js",
+      "dist/provider/index.d.ts",
+      "dist/provider/cli/main.js",
+      "dist/provider/emulator/cli.js",
+    ]),
   );
-  expect(packedFiles.filter((f) => !f.startsWith("dist/provider/") && !["package.json", "README.md", "LICENSE", "CHANGELOG.md", "schema.json"].includes(f))).toEqual([]);
+  expect(
+    packedFiles.filter(
+      (f) => !f.startsWith("dist/provider/") && !["package.json", "README.md", "LICENSE", "CHANGELOG.md", "schema.json"].includes(f),
+    ),
+  ).toEqual([]);
   // Source maps would point at TypeScript sources the tarball does not hold.
   expect(packedFiles.filter((f) => f.startsWith("dist/provider/") && !/\.(js|d\.ts)$/.test(f))).toEqual([]);
 });
@@ -85,7 +98,11 @@ function userProject(label: string, dependencies: Record<string, string>): strin
 /** Runs node in the project, so modules resolve from its node_modules. */
 async function nodeIn(project: string, args: readonly string[], env: Record<string, string> = {}): Promise<string> {
   try {
-    const { stdout } = await execFileAsync(process.execPath, [...args], { cwd: project, encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: project, ...env } });
+    const { stdout } = await execFileAsync(process.execPath, [...args], {
+      cwd: project,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", HOME: project, ...env },
+    });
     return stdout.trim();
   } catch (error) {
     const failed = error as Error & { stderr?: string; stdout?: string };
@@ -123,7 +140,9 @@ describe("a project that installed only the tarball, for the command line", () =
 });
 
 test("npm refuses an @pulumi/pulumi below the peer range", async () => {
-  const published: string[] = [JSON.parse(await npm(["view", `@pulumi/pulumi@<${LOWEST_PULUMI}`, "version", "--json"], os.tmpdir()))].flat();
+  const published: string[] = [
+    JSON.parse(await npm(["view", `@pulumi/pulumi@<${LOWEST_PULUMI}`, "version", "--json"], os.tmpdir())),
+  ].flat();
   const newer = (a: string, b: string) => {
     const [x, y] = [a, b].map((v) => v.split(".").map(Number));
     const differs = x.findIndex((part, i) => part !== y[i]);
@@ -133,7 +152,9 @@ test("npm refuses an @pulumi/pulumi below the peer range", async () => {
   expect(below).toMatch(/^3\./);
   const project = userProject("below", { "@pulumi/pulumi": below });
   try {
-    await expect(npmInstall(project, ["--no-package-lock"])).rejects.toThrow(new RegExp(`ERESOLVE[\\s\\S]*peer(Optional)? @pulumi/pulumi@"${manifest.peerDependencies["@pulumi/pulumi"]}"`));
+    await expect(npmInstall(project, ["--no-package-lock"])).rejects.toThrow(
+      new RegExp(`ERESOLVE[\\s\\S]*peer(Optional)? @pulumi/pulumi@"${manifest.peerDependencies["@pulumi/pulumi"]}"`),
+    );
   } finally {
     fs.rmSync(project, { recursive: true, force: true });
   }
@@ -152,16 +173,29 @@ describe.each(PULUMI_VERSIONS)("a project with @pulumi/pulumi %s that installed 
   test("npm put one @pulumi/pulumi in the project, the requested one, and the package uses it", async () => {
     expect(await node(["-p", 'require("@pulumi/pulumi/package.json").version'])).toBe(pulumiVersion);
     expect(fs.existsSync(path.join(project, "node_modules", "pulumi-taurusdb-backups", "node_modules", "@pulumi"))).toBe(false);
-    expect(await node(["-p", 'require.resolve("@grpc/grpc-js", { paths: [require.resolve("@pulumi/pulumi")] }) === require.resolve("@grpc/grpc-js")'])).toBe("true");
+    expect(
+      await node([
+        "-p",
+        'require.resolve("@grpc/grpc-js", { paths: [require.resolve("@pulumi/pulumi")] }) === require.resolve("@grpc/grpc-js")',
+      ]),
+    ).toBe("true");
   });
 
   test("every export resolves from the project", async () => {
     expect(
-      await node(["-e", 'const p = require("pulumi-taurusdb-backups"); console.log(typeof p.getInstanceBackups, typeof p.getInstanceBackupsOutput, typeof p.InstanceBackups, typeof p.LatestCompletedBackup, typeof p.TaurusDbApiError)']),
+      await node([
+        "-e",
+        'const p = require("pulumi-taurusdb-backups"); console.log(typeof p.getInstanceBackups, typeof p.getInstanceBackupsOutput, typeof p.InstanceBackups, typeof p.LatestCompletedBackup, typeof p.TaurusDbApiError)',
+      ]),
     ).toBe("function function function function function");
     expect(await node(["-p", 'typeof require("pulumi-taurusdb-backups/emulator").startEmulator'])).toBe("function");
     // The module the serialized dynamic providers load by name at run time.
-    expect(await node(["-e", 'const r = require("pulumi-taurusdb-backups/dynamic-runtime"); console.log(typeof r.instanceBackups.read, typeof r.latestCompletedBackup.create)'])).toBe("function function");
+    expect(
+      await node([
+        "-e",
+        'const r = require("pulumi-taurusdb-backups/dynamic-runtime"); console.log(typeof r.instanceBackups.read, typeof r.latestCompletedBackup.create)',
+      ]),
+    ).toBe("function function");
     expect(await node(["-p", 'require("pulumi-taurusdb-backups/package.json").version'])).toBe(manifest.version);
   });
 
@@ -169,7 +203,10 @@ describe.each(PULUMI_VERSIONS)("a project with @pulumi/pulumi %s that installed 
     fs.copyFileSync(path.join(ROOT, "tests", "fixtures", "userProject", "pinLatest.ts"), path.join(project, "pinLatest.ts"));
     fs.writeFileSync(
       path.join(project, "tsconfig.json"),
-      JSON.stringify({ compilerOptions: { strict: true, target: "ES2022", module: "commonjs", esModuleInterop: true, types: ["node"] }, files: ["pinLatest.ts"] }),
+      JSON.stringify({
+        compilerOptions: { strict: true, target: "ES2022", module: "commonjs", esModuleInterop: true, types: ["node"] },
+        files: ["pinLatest.ts"],
+      }),
     );
     // The compiler is a tool, taken from here; every type it checks comes from the project.
     await node([path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"]);
@@ -194,7 +231,8 @@ describe.each(PULUMI_VERSIONS)("a project with @pulumi/pulumi %s that installed 
     const state = fs.readFileSync(path.join(project, "state", ".pulumi", "stacks", "user-project", "dev.json"), "utf8");
     expect(state).toContain(newest); // the state read is the stack's
     const machinePaths = ["/work/", ROOT, os.homedir(), os.tmpdir(), project, fs.realpathSync(project), ENGINE_BIN];
-    for (const machinePath of machinePaths) expect({ machinePath, found: state.includes(machinePath) }).toEqual({ machinePath, found: false });
+    for (const machinePath of machinePaths)
+      expect({ machinePath, found: state.includes(machinePath) }).toEqual({ machinePath, found: false });
     expect(state).not.toContain(emulator.credentials.secretKey);
     expect(state).not.toContain(emulator.credentials.accessKey);
   });

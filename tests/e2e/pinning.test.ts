@@ -32,7 +32,12 @@ class RestoreStandIn extends pulumi.dynamic.Resource {
   }
 }
 
-async function withStack<T>(project: string, program: () => Promise<Record<string, unknown>>, setUp: Partial<Parameters<typeof createLocalStack>[0]>, test: (local: LocalStack, printed: string[]) => Promise<T>): Promise<T> {
+async function withStack<T>(
+  project: string,
+  program: () => Promise<Record<string, unknown>>,
+  setUp: Partial<Parameters<typeof createLocalStack>[0]>,
+  test: (local: LocalStack, printed: string[]) => Promise<T>,
+): Promise<T> {
   const local = await createLocalStack({ project, program, ...setUp });
   const printed: string[] = [];
   try {
@@ -45,7 +50,17 @@ async function withStack<T>(project: string, program: () => Promise<Record<strin
 describe("preview right after up reports no changes, wherever the credentials are", () => {
   type Placement = { args: Record<string, string>; config?: ReturnType<typeof emulatorConfig>; env?: Record<string, string> };
   const placements: Array<[string, () => Placement]> = [
-    ["arguments", () => ({ args: { endpoint: emulator.url, projectId: emulator.projectId, accessKey: emulator.credentials.accessKey, secretKey: emulator.credentials.secretKey } })],
+    [
+      "arguments",
+      () => ({
+        args: {
+          endpoint: emulator.url,
+          projectId: emulator.projectId,
+          accessKey: emulator.credentials.accessKey,
+          secretKey: emulator.credentials.secretKey,
+        },
+      }),
+    ],
     ["stack config", () => ({ args: {}, config: emulatorConfig(emulator) })],
     [
       "the environment",
@@ -99,7 +114,11 @@ describe("preview right after up reports no changes, wherever the credentials ar
 
 describe("when retention expires the pinned backup", () => {
   const program = (onExpired: OnExpired | undefined) => async () => {
-    const pinned = new LatestCompletedBackup("pinned", { instanceId: emulator.instanceId, keepers: { restore: "1" }, ...(onExpired ? { onExpired } : {}) });
+    const pinned = new LatestCompletedBackup("pinned", {
+      instanceId: emulator.instanceId,
+      keepers: { restore: "1" },
+      ...(onExpired ? { onExpired } : {}),
+    });
     new RestoreStandIn("restore", { backupId: pinned.backupId });
     return { pinnedId: pinned.backupId, available: pinned.available, missingSince: pinned.missingSince };
   };
@@ -139,9 +158,13 @@ describe("when retention expires the pinned backup", () => {
       const pinned = (await local.stack.up()).outputs.pinnedId.value as string;
       emulator.control.deleteBackup(pinned);
       await local.stack.refresh();
-      const resources: Array<{ type: string; outputs: Record<string, unknown> }> = JSON.parse(local.readState()).checkpoint.latest.resources;
+      const resources: Array<{ type: string; outputs: Record<string, unknown> }> = JSON.parse(local.readState()).checkpoint.latest
+        .resources;
       expect(resources.find((r) => r.type.endsWith("LatestCompletedBackup"))?.outputs.available).toBe(false);
-      const failure = await local.stack.up().then(() => undefined, (error: Error) => error);
+      const failure = await local.stack.up().then(
+        () => undefined,
+        (error: Error) => error,
+      );
       expect(failure?.message).toMatch(new RegExp(`pinned backup ${pinned} of instance ${emulator.instanceId} is no longer available`));
       expect(failure?.message).toMatch(/change a keeper \(keepers\.restore\)/);
     });
@@ -161,8 +184,15 @@ describe("maxAge and the preview of a new pin", () => {
         expect(printed.join("")).toContain(`would pin its newest COMPLETED backup ${newest}`);
 
         maxAge = "2d";
-        const failure = await local.stack.up().then(() => undefined, (error: Error) => error);
-        expect(failure?.message).toMatch(new RegExp(`The newest COMPLETED backup of instance ${stale.instanceId}, ${newest} \\(created [\\d-]+T[\\d:]+Z\\), is 3d( \\d+h)? old, older than maxAge 2d`));
+        const failure = await local.stack.up().then(
+          () => undefined,
+          (error: Error) => error,
+        );
+        expect(failure?.message).toMatch(
+          new RegExp(
+            `The newest COMPLETED backup of instance ${stale.instanceId}, ${newest} \\(created [\\d-]+T[\\d:]+Z\\), is 3d( \\d+h)? old, older than maxAge 2d`,
+          ),
+        );
         const resources: Array<{ type: string }> = JSON.parse(local.readState()).checkpoint.latest?.resources ?? [];
         expect(resources.filter((r) => r.type.includes("LatestCompletedBackup"))).toEqual([]);
       });

@@ -29,7 +29,8 @@ const RESTORE_TYPE = "taurusdb:index:InstanceRestore";
 const RESTORE_URN = `urn:pulumi:dev::proto::${RESTORE_TYPE}::staging`;
 
 const secret = (value: unknown) => ({ [specialSigKey]: specialSecretSig, value });
-const isSecretValue = (value: unknown) => typeof value === "object" && value !== null && (value as Record<string, unknown>)[specialSigKey] === specialSecretSig;
+const isSecretValue = (value: unknown) =>
+  typeof value === "object" && value !== null && (value as Record<string, unknown>)[specialSigKey] === specialSecretSig;
 const struct = (value: Record<string, unknown>) => Struct.fromJavaScript(value as never);
 
 /** One running plugin process and a client for it. */
@@ -58,7 +59,9 @@ class PluginProcess {
 
   call<Req, Res>(method: string, request: Req): Promise<Res> {
     const fn = (this.client as unknown as Record<string, (r: Req, cb: (e: grpc.ServiceError | null, r: Res) => void) => void>)[method];
-    return new Promise((resolve, reject) => fn.call(this.client, request, (error, response) => (error ? reject(error) : resolve(response))));
+    return new Promise((resolve, reject) =>
+      fn.call(this.client, request, (error, response) => (error ? reject(error) : resolve(response))),
+    );
   }
 
   async configure(args: Record<string, unknown>): Promise<providerPb.ConfigureResponse> {
@@ -70,7 +73,10 @@ class PluginProcess {
   }
 
   create(properties: Record<string, unknown>, preview = false): Promise<providerPb.CreateResponse> {
-    return this.call("create", new providerPb.CreateRequest().setUrn(URN).setType(RESOURCE_TYPE).setProperties(struct(properties)).setPreview(preview));
+    return this.call(
+      "create",
+      new providerPb.CreateRequest().setUrn(URN).setType(RESOURCE_TYPE).setProperties(struct(properties)).setPreview(preview),
+    );
   }
 
   async stop(): Promise<void> {
@@ -111,7 +117,10 @@ describe("plugin information and schema", () => {
   test("GetPluginInfo reports the package version; GetSchema returns the schema.json of the repository", async () => {
     const info = await plugin.call<Empty, { getVersion(): string }>("getPluginInfo", new Empty());
     expect(info.getVersion()).toBe(installed.packed.version);
-    const response = await plugin.call<providerPb.GetSchemaRequest, providerPb.GetSchemaResponse>("getSchema", new providerPb.GetSchemaRequest());
+    const response = await plugin.call<providerPb.GetSchemaRequest, providerPb.GetSchemaResponse>(
+      "getSchema",
+      new providerPb.GetSchemaRequest(),
+    );
     const schema = JSON.parse(response.getSchema());
     expect(schema).toEqual(JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "schema.json"), "utf8")));
     expect(schema.config.variables.secretKey.secret).toBe(true);
@@ -122,13 +131,24 @@ describe("plugin information and schema", () => {
 
 describe("provider configuration", () => {
   const checkConfig = (news: Record<string, unknown>) =>
-    plugin.call<providerPb.CheckRequest, providerPb.CheckResponse>("checkConfig", new providerPb.CheckRequest().setUrn(PROVIDER_URN).setNews(struct(news)));
+    plugin.call<providerPb.CheckRequest, providerPb.CheckResponse>(
+      "checkConfig",
+      new providerPb.CheckRequest().setUrn(PROVIDER_URN).setNews(struct(news)),
+    );
 
   test("CheckConfig reports every bad value, unknown key and half credential set, without quoting a secret", async () => {
-    const response = await checkConfig({ version: "0.1.0", endpoint: "ftp://example.com", regoin: "cn-north-4", projectId: "short", accessKey: "AK-ONLY-VALUE" });
+    const response = await checkConfig({
+      version: "0.1.0",
+      endpoint: "ftp://example.com",
+      regoin: "cn-north-4",
+      projectId: "short",
+      accessKey: "AK-ONLY-VALUE",
+    });
     const failures = response.getFailuresList().map((f) => [f.getProperty(), f.getReason()]);
     expect(failures.map(([property]) => property).sort()).toEqual(["", "endpoint", "projectId", "regoin"]);
-    expect(failures.find(([p]) => p === "")![1]).toMatch(/^credentials: incomplete in stack config \(taurusdb:\*\): stack config taurusdb:accessKey is set, but a secret key is not/);
+    expect(failures.find(([p]) => p === "")![1]).toMatch(
+      /^credentials: incomplete in stack config \(taurusdb:\*\): stack config taurusdb:accessKey is set, but a secret key is not/,
+    );
     expect(failures.find(([p]) => p === "endpoint")![1]).toMatch(/must use https/);
     expect(failures.find(([p]) => p === "regoin")![1]).toMatch(/is not a taurusdb configuration key/);
     expect(JSON.stringify(failures)).not.toContain("AK-ONLY-VALUE");
@@ -142,7 +162,11 @@ describe("provider configuration", () => {
     await plugin.configure(connection());
     const check = await plugin.call<providerPb.CheckRequest, providerPb.CheckResponse>(
       "check",
-      new providerPb.CheckRequest().setUrn(URN).setType(RESOURCE_TYPE).setOlds(struct({})).setNews(struct({ instanceId: emulator.instanceId, securityToken: "tok en" })),
+      new providerPb.CheckRequest()
+        .setUrn(URN)
+        .setType(RESOURCE_TYPE)
+        .setOlds(struct({}))
+        .setNews(struct({ instanceId: emulator.instanceId, securityToken: "tok en" })),
     );
     expect(check.getFailuresList().map((f) => [f.getProperty(), f.getReason()])).toEqual([
       ["", expect.stringMatching(/^securityToken: must be printable ASCII/)],
@@ -152,7 +176,11 @@ describe("provider configuration", () => {
   });
 
   test("CheckConfig accepts a valid configuration and returns credentials as secrets, even when given plain", async () => {
-    const response = await checkConfig({ ...connection(), accessKey: emulator.credentials.accessKey, secretKey: secret(emulator.credentials.secretKey) });
+    const response = await checkConfig({
+      ...connection(),
+      accessKey: emulator.credentials.accessKey,
+      secretKey: secret(emulator.credentials.secretKey),
+    });
     expect(response.getFailuresList()).toEqual([]);
     const inputs = response.getInputs()!.toJavaScript();
     expect(isSecretValue(inputs.accessKey)).toBe(true);
@@ -178,7 +206,11 @@ describe("provider configuration", () => {
   });
 
   test("Configure takes secret-wrapped credentials, answers acceptSecrets and supportsPreview, and the listing signs with them", async () => {
-    const response = await plugin.configure({ ...connection(), accessKey: secret(emulator.credentials.accessKey), secretKey: secret(emulator.credentials.secretKey) });
+    const response = await plugin.configure({
+      ...connection(),
+      accessKey: secret(emulator.credentials.accessKey),
+      secretKey: secret(emulator.credentials.secretKey),
+    });
     expect(response.getAcceptsecrets()).toBe(true);
     expect(response.getSupportspreview()).toBe(true);
     const authFailures = emulator.control.stats().authFailures;
@@ -192,20 +224,31 @@ describe("provider configuration", () => {
     await plugin.configure(connection());
     const requests = emulator.control.stats().requests;
     const response = await plugin.invoke({ instanceId: emulator.instanceId });
-    expect(response.getFailuresList().map((f) => [f.getProperty(), f.getReason()])).toEqual([["credentials", expect.stringMatching(/^none found\. Give them in one of these ways/)]]);
+    expect(response.getFailuresList().map((f) => [f.getProperty(), f.getReason()])).toEqual([
+      ["credentials", expect.stringMatching(/^none found\. Give them in one of these ways/)],
+    ]);
     expect(emulator.control.stats().requests).toBe(requests);
   });
 });
 
 describe("getInstanceBackups", () => {
   beforeEach(async () => {
-    await plugin.configure({ ...connection(), accessKey: secret(emulator.credentials.accessKey), secretKey: secret(emulator.credentials.secretKey) });
+    await plugin.configure({
+      ...connection(),
+      accessKey: secret(emulator.credentials.accessKey),
+      secretKey: secret(emulator.credentials.secretKey),
+    });
   });
 
   test("invalid arguments come back as failures per argument, before any request", async () => {
     const before = listingRequests();
     const response = await plugin.invoke({ instanceId: emulator.instanceId, pageSize: 0, statuses: ["DONE"] });
-    expect(response.getFailuresList().map((f) => f.getProperty()).sort()).toEqual(["pageSize", "statuses"]);
+    expect(
+      response
+        .getFailuresList()
+        .map((f) => f.getProperty())
+        .sort(),
+    ).toEqual(["pageSize", "statuses"]);
     expect(listingRequests()).toBe(before);
   });
 
@@ -218,10 +261,21 @@ describe("getInstanceBackups", () => {
 
   test("a secret argument makes the result secret; secret credentials alone do not", async () => {
     const name = emulator.control.backups()[0].name;
-    const secretFilter = (await plugin.invoke({ instanceId: emulator.instanceId, filterContent: secret(name) })).getReturn()!.toJavaScript();
+    const secretFilter = (await plugin.invoke({ instanceId: emulator.instanceId, filterContent: secret(name) }))
+      .getReturn()!
+      .toJavaScript();
     expect(isSecretValue(secretFilter.backups)).toBe(true);
     expect(isSecretValue(secretFilter.totalCount)).toBe(true);
-    const secretKeys = (await plugin.invoke({ instanceId: emulator.instanceId, ...connection(), accessKey: secret(emulator.credentials.accessKey), secretKey: secret(emulator.credentials.secretKey) })).getReturn()!.toJavaScript();
+    const secretKeys = (
+      await plugin.invoke({
+        instanceId: emulator.instanceId,
+        ...connection(),
+        accessKey: secret(emulator.credentials.accessKey),
+        secretKey: secret(emulator.credentials.secretKey),
+      })
+    )
+      .getReturn()!
+      .toJavaScript();
     expect(secretKeys.latestCompletedBackupId).toBe(newestCompleted());
   });
 });
@@ -235,7 +289,11 @@ describe("LatestCompletedBackup", () => {
   test("Check returns credential inputs as secrets and leaves values not known yet for later", async () => {
     const response = await plugin.call<providerPb.CheckRequest, providerPb.CheckResponse>(
       "check",
-      new providerPb.CheckRequest().setUrn(URN).setType(RESOURCE_TYPE).setOlds(struct({})).setNews(struct({ instanceId: unknownValue, accessKey: "PLAIN-AK", secretKey: "plain-sk" })),
+      new providerPb.CheckRequest()
+        .setUrn(URN)
+        .setType(RESOURCE_TYPE)
+        .setOlds(struct({}))
+        .setNews(struct({ instanceId: unknownValue, accessKey: "PLAIN-AK", secretKey: "plain-sk" })),
     );
     expect(response.getFailuresList()).toEqual([]);
     const inputs = response.getInputs()!.toJavaScript();
@@ -246,7 +304,10 @@ describe("LatestCompletedBackup", () => {
 
   test("a preview Create lists nothing and shows the choice as unknown", async () => {
     const before = listingRequests();
-    const response = await plugin.create({ instanceId: emulator.instanceId, keepers: { restore: unknownValue }, ...credentialInputs() }, true);
+    const response = await plugin.create(
+      { instanceId: emulator.instanceId, keepers: { restore: unknownValue }, ...credentialInputs() },
+      true,
+    );
     const outputs = response.getProperties()!.toJavaScript();
     expect(outputs.backupId).toBe(unknownValue);
     expect(outputs.backup).toBe(unknownValue);
@@ -295,7 +356,12 @@ describe("LatestCompletedBackup", () => {
     emulator.control.deleteBackup(id);
     const read = await plugin.call<providerPb.ReadRequest, providerPb.ReadResponse>(
       "read",
-      new providerPb.ReadRequest().setId(id).setUrn(URN).setType(RESOURCE_TYPE).setProperties(created).setInputs(struct({ instanceId: emulator.instanceId, ...credentialInputs() })),
+      new providerPb.ReadRequest()
+        .setId(id)
+        .setUrn(URN)
+        .setType(RESOURCE_TYPE)
+        .setProperties(created)
+        .setInputs(struct({ instanceId: emulator.instanceId, ...credentialInputs() })),
     );
     expect(read.getId()).toBe("");
   });
@@ -305,17 +371,33 @@ describe("InstanceRestore", () => {
   const PASSWORD = "Proto-Staging-5w!";
   let target: string;
   beforeEach(async () => {
-    await plugin.configure({ ...connection(), accessKey: secret(emulator.credentials.accessKey), secretKey: secret(emulator.credentials.secretKey) });
+    await plugin.configure({
+      ...connection(),
+      accessKey: secret(emulator.credentials.accessKey),
+      secretKey: secret(emulator.credentials.secretKey),
+    });
     target = emulator.control.addInstance({ name: "staging" });
     emulator.control.setRestoreDurations({ pendingMs: 20, runningMs: 100 });
   });
   const check = (news: Record<string, unknown>) =>
-    plugin.call<providerPb.CheckRequest, providerPb.CheckResponse>("check", new providerPb.CheckRequest().setUrn(RESTORE_URN).setType(RESTORE_TYPE).setOlds(struct({})).setNews(struct(news)));
+    plugin.call<providerPb.CheckRequest, providerPb.CheckResponse>(
+      "check",
+      new providerPb.CheckRequest().setUrn(RESTORE_URN).setType(RESTORE_TYPE).setOlds(struct({})).setNews(struct(news)),
+    );
 
   test("Check returns a plain admin password as a secret, and a bad one is reported without its property (so never printed)", async () => {
-    const inputs = (await check({ sourceInstanceId: emulator.instanceId, targetInstanceId: target, backupId: newestCompleted(), adminPassword: PASSWORD })).getInputs()!.toJavaScript();
+    const inputs = (
+      await check({ sourceInstanceId: emulator.instanceId, targetInstanceId: target, backupId: newestCompleted(), adminPassword: PASSWORD })
+    )
+      .getInputs()!
+      .toJavaScript();
     expect(isSecretValue(inputs.adminPassword)).toBe(true);
-    const refused = await check({ sourceInstanceId: emulator.instanceId, targetInstanceId: target, backupId: newestCompleted(), adminPassword: "weak" });
+    const refused = await check({
+      sourceInstanceId: emulator.instanceId,
+      targetInstanceId: target,
+      backupId: newestCompleted(),
+      adminPassword: "weak",
+    });
     const failures = refused.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() }));
     expect(failures).toEqual([{ property: "", reason: "adminPassword: must be 8 to 32 characters long" }]);
     expect(emulator.control.stats().byRoute.restore).toBe(0);
@@ -323,16 +405,27 @@ describe("InstanceRestore", () => {
 
   test("Check of a new restore refuses a BUILDING backup before any restore request", async () => {
     const building = emulator.control.addBackup({ name: "building" });
-    const failures = (await check({ sourceInstanceId: emulator.instanceId, targetInstanceId: target, backupId: building.id })).getFailuresList();
+    const failures = (
+      await check({ sourceInstanceId: emulator.instanceId, targetInstanceId: target, backupId: building.id })
+    ).getFailuresList();
     expect(failures.map((f) => f.getProperty())).toEqual(["backupId"]);
     expect(failures[0].getReason()).toContain(`Backup ${building.id} of instance ${emulator.instanceId} is BUILDING, not COMPLETED`);
     expect(emulator.control.restoreHistory(target)).toEqual([]);
   });
 
   test("a preview Create restores nothing and shows the job as unknown; Create restores, with the password secret and no credential in the outputs", async () => {
-    const inputs = { sourceInstanceId: emulator.instanceId, targetInstanceId: target, backupId: newestCompleted(), adminPassword: secret(PASSWORD), pollIntervalSeconds: 1 };
+    const inputs = {
+      sourceInstanceId: emulator.instanceId,
+      targetInstanceId: target,
+      backupId: newestCompleted(),
+      adminPassword: secret(PASSWORD),
+      pollIntervalSeconds: 1,
+    };
     const create = (preview: boolean) =>
-      plugin.call<providerPb.CreateRequest, providerPb.CreateResponse>("create", new providerPb.CreateRequest().setUrn(RESTORE_URN).setType(RESTORE_TYPE).setProperties(struct(inputs)).setPreview(preview));
+      plugin.call<providerPb.CreateRequest, providerPb.CreateResponse>(
+        "create",
+        new providerPb.CreateRequest().setUrn(RESTORE_URN).setType(RESTORE_TYPE).setProperties(struct(inputs)).setPreview(preview),
+      );
     const previewed = (await create(true)).getProperties()!.toJavaScript();
     expect(previewed.jobId).toBe(unknownValue);
     expect(emulator.control.restoreHistory(target)).toEqual([]);
@@ -351,7 +444,11 @@ describe("InstanceRestore", () => {
 
 describe("cancellation and shutdown", () => {
   test("Cancel ends a Create whose listing hangs, and later operations are refused", async () => {
-    await plugin.configure({ ...connection(), accessKey: secret(emulator.credentials.accessKey), secretKey: secret(emulator.credentials.secretKey) });
+    await plugin.configure({
+      ...connection(),
+      accessKey: secret(emulator.credentials.accessKey),
+      secretKey: secret(emulator.credentials.secretKey),
+    });
     emulator.control.injectFaults({ kind: "stall", times: Infinity });
     // Without Cancel this would wait for minutes: nothing answers and the deadlines are long.
     const create = plugin.create({ instanceId: emulator.instanceId, requestTimeoutMs: 600_000, timeoutMs: 3_600_000 });
@@ -362,25 +459,43 @@ describe("cancellation and shutdown", () => {
   });
 
   test("Cancel while a restore job runs fails the Create with the restore recorded as under way (an initialization failure naming the job)", async () => {
-    await plugin.configure({ ...connection(), accessKey: secret(emulator.credentials.accessKey), secretKey: secret(emulator.credentials.secretKey) });
+    await plugin.configure({
+      ...connection(),
+      accessKey: secret(emulator.credentials.accessKey),
+      secretKey: secret(emulator.credentials.secretKey),
+    });
     const target = emulator.control.addInstance({ name: "cancelled-restore" });
     emulator.control.setRestoreDurations({ pendingMs: 20, runningMs: 60_000 });
     const inputs = { sourceInstanceId: emulator.instanceId, targetInstanceId: target, backupId: newestCompleted(), pollIntervalSeconds: 1 };
     const outcome = plugin
       .call<providerPb.CreateRequest, providerPb.CreateResponse>(
         "create",
-        new providerPb.CreateRequest().setUrn(`urn:pulumi:dev::proto::${RESTORE_TYPE}::cancelled`).setType(RESTORE_TYPE).setProperties(struct(inputs)),
+        new providerPb.CreateRequest()
+          .setUrn(`urn:pulumi:dev::proto::${RESTORE_TYPE}::cancelled`)
+          .setType(RESTORE_TYPE)
+          .setProperties(struct(inputs)),
       )
-      .then(() => undefined, (e: grpc.ServiceError) => e);
+      .then(
+        () => undefined,
+        (e: grpc.ServiceError) => e,
+      );
     await waitFor(() => emulator.control.restoreHistory(target).length > 0);
     await plugin.call("cancel", new Empty());
     const error = (await outcome)!;
-    expect(error.details).toMatch(/^Stopped following restore job [\w-]+ into instance \w+: An operation was cancelled[\s\S]*the next update waits for this job instead of restoring again/);
+    expect(error.details).toMatch(
+      /^Stopped following restore job [\w-]+ into instance \w+: An operation was cancelled[\s\S]*the next update waits for this job instead of restoring again/,
+    );
     const status = statusPb.Status.deserializeBinary(error.metadata.get("grpc-status-details-bin")[0] as Buffer);
-    const failed = status.getDetailsList()[0].unpack(providerPb.ErrorResourceInitFailed.deserializeBinary, "pulumirpc.ErrorResourceInitFailed")!;
+    const failed = status
+      .getDetailsList()[0]
+      .unpack(providerPb.ErrorResourceInitFailed.deserializeBinary, "pulumirpc.ErrorResourceInitFailed")!;
     const [job] = emulator.control.restoreHistory(target);
     expect(failed.getId()).toBe(job.id);
-    expect(failed.getProperties()!.toJavaScript()).toMatchObject({ jobId: job.id, jobStatus: expect.stringMatching(/Pending|Running/), targetInstanceId: target });
+    expect(failed.getProperties()!.toJavaScript()).toMatchObject({
+      jobId: job.id,
+      jobStatus: expect.stringMatching(/Pending|Running/),
+      targetInstanceId: target,
+    });
     emulator.control.setRestoreDurations({ pendingMs: 20, runningMs: 100 });
   });
 

@@ -80,7 +80,8 @@ describe("a Python inline program with the generated SDK through the engine", ()
       child.on("close", (code) => {
         printed.push(stdout, stderr);
         const line = stdout.split("\n").find((l) => l.startsWith("RESULT "));
-        if (code !== 0 || !line) reject(new Error(`the Python program failed (exit ${code}):\n${stderr.split("\n").slice(-40).join("\n")}`));
+        if (code !== 0 || !line)
+          reject(new Error(`the Python program failed (exit ${code}):\n${stderr.split("\n").slice(-40).join("\n")}`));
         else resolve(JSON.parse(line.slice("RESULT ".length)));
       });
       child.stdin.end(JSON.stringify(params));

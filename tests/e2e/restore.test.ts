@@ -31,7 +31,11 @@ describe("restoring the pinned backup into another instance", () => {
   };
   const printed: string[] = [];
   const record = (text: string) => printed.push(text);
-  const failureOf = (promise: Promise<unknown>) => promise.then(() => undefined, (error: Error) => error);
+  const failureOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (error: Error) => error,
+    );
   const restores = () => emulator.control.restoreHistory(target);
   const newestCompleted = () => emulator.control.backups().find((b) => b.status === "COMPLETED")!.id;
 
@@ -42,8 +46,13 @@ describe("restoring the pinned backup into another instance", () => {
     local = await createLocalStack({
       project: "e2e-restore",
       program: async () => {
-        const credentials = program.credentialsAsArguments ? { accessKey: emulator.credentials.accessKey, secretKey: emulator.credentials.secretKey } : {};
-        const pinned = new LatestCompletedBackup("production-backup", { instanceId: emulator.instanceId, keepers: { restore: program.keeper } });
+        const credentials = program.credentialsAsArguments
+          ? { accessKey: emulator.credentials.accessKey, secretKey: emulator.credentials.secretKey }
+          : {};
+        const pinned = new LatestCompletedBackup("production-backup", {
+          instanceId: emulator.instanceId,
+          keepers: { restore: program.keeper },
+        });
         const restore = new InstanceRestore("staging-restore", {
           sourceInstanceId: emulator.instanceId,
           targetInstanceId: target,
@@ -90,7 +99,14 @@ describe("restoring the pinned backup into another instance", () => {
     expect(outputs.pinnedId).toBe(newestCompleted());
     expect(outputs.jobStatus).toBe("Completed");
     expect(outputs.targetInstanceId).toBe(target);
-    expect(restores()).toEqual([expect.objectContaining({ id: outputs.jobId, status: "Completed", backupId: newestCompleted(), sourceInstanceId: emulator.instanceId })]);
+    expect(restores()).toEqual([
+      expect.objectContaining({
+        id: outputs.jobId,
+        status: "Completed",
+        backupId: newestCompleted(),
+        sourceInstanceId: emulator.instanceId,
+      }),
+    ]);
     expect(Date.parse(outputs.completedAt as string)).toBeGreaterThanOrEqual(Date.parse(outputs.startedAt as string));
     expect(emulator.control.passwordMatches(PASSWORD, target)).toBe(true);
     expect(typeof outputs.passwordSetAt).toBe("string");
@@ -156,7 +172,9 @@ describe("restoring the pinned backup into another instance", () => {
     const failure = await failureOf(local.stack.up({ onOutput: record }));
     const failed = restores().at(-1)!;
     expect(failed.status).toBe("Failed");
-    expect(failure?.message).toContain(`The restore into instance ${target} failed: job ${failed.id} ended Failed (Restoration failed: the target ran out of disk.)`);
+    expect(failure?.message).toContain(
+      `The restore into instance ${target} failed: job ${failed.id} ended Failed (Restoration failed: the target ran out of disk.)`,
+    );
     const up = await local.stack.up({ onOutput: record });
     expect(up.outputs.jobStatus.value).toBe("Completed");
     expect(restores().at(-1)!.status).toBe("Completed");
@@ -169,7 +187,9 @@ describe("restoring the pinned backup into another instance", () => {
     emulator.control.clearFaults();
     const restored = restores().at(-1)!;
     expect(failure?.message).toContain(`The admin password of instance ${target} was not set after restore job ${restored.id} completed`);
-    const recorded = JSON.parse(local.readState()).checkpoint.latest.resources.find((r: { type: string }) => r.type.endsWith("InstanceRestore"));
+    const recorded = JSON.parse(local.readState()).checkpoint.latest.resources.find((r: { type: string }) =>
+      r.type.endsWith("InstanceRestore"),
+    );
     expect(recorded.id).toBe(restored.id);
     const count = restores().length;
     const changesBefore = emulator.control.passwordChanges(target);
@@ -200,7 +220,13 @@ describe("restoring the pinned backup into another instance", () => {
   test("the state file holds no credential and no password in clear", () => {
     const state = local.readState();
     expect(state).toContain("InstanceRestore");
-    for (const secret of [emulator.credentials.accessKey, emulator.credentials.secretKey, emulator.credentials.authToken, PASSWORD, SECOND_PASSWORD]) {
+    for (const secret of [
+      emulator.credentials.accessKey,
+      emulator.credentials.secretKey,
+      emulator.credentials.authToken,
+      PASSWORD,
+      SECOND_PASSWORD,
+    ]) {
       expect(state).not.toContain(secret);
     }
     const recorded = JSON.parse(state).checkpoint.latest.resources.find((r: { type: string }) => r.type.endsWith("InstanceRestore"));
@@ -232,13 +258,22 @@ describe("a point-in-time restore", () => {
     const local = await createLocalStack({
       project: "e2e-restore-pitr",
       program: async () => {
-        const restore = new InstanceRestore("pitr", { sourceInstanceId: emulator.instanceId, targetInstanceId: target, type: "timestamp", restoreTime, pollIntervalSeconds: 1 });
+        const restore = new InstanceRestore("pitr", {
+          sourceInstanceId: emulator.instanceId,
+          targetInstanceId: target,
+          type: "timestamp",
+          restoreTime,
+          pollIntervalSeconds: 1,
+        });
         return { restoreTime: restore.restoreTime, jobStatus: restore.jobStatus };
       },
       config: emulatorConfig(emulator),
     });
     try {
-      const failure = await local.stack.up().then(() => undefined, (error: Error) => error);
+      const failure = await local.stack.up().then(
+        () => undefined,
+        (error: Error) => error,
+      );
       expect(failure?.message).toContain(`${restoreTime} is outside the restorable time ranges of instance ${emulator.instanceId}`);
       expect(failure?.message).toContain(new Date(now - 4 * 3_600_000).toISOString());
       expect(emulator.control.stats().byRoute.restore).toBe(0);
@@ -247,7 +282,9 @@ describe("a point-in-time restore", () => {
       const up = await local.stack.up();
       expect(up.outputs.jobStatus.value).toBe("Completed");
       expect(up.outputs.restoreTime.value).toBe(restoreTime);
-      expect(emulator.control.restoreHistory(target)).toEqual([expect.objectContaining({ type: "timestamp", restoreTime: Date.parse(restoreTime), status: "Completed" })]);
+      expect(emulator.control.restoreHistory(target)).toEqual([
+        expect.objectContaining({ type: "timestamp", restoreTime: Date.parse(restoreTime), status: "Completed" }),
+      ]);
     } finally {
       await local.dispose();
       await emulator.close();

@@ -61,7 +61,10 @@ describe("the restore example, run as its README says", () => {
     workDir = path.join(root, `${PROJECT}-${randomBytes(4).toString("hex")}`);
     fs.mkdirSync(path.join(workDir, "state"), { recursive: true });
     env = { ...localEngineEnv([engine.binDir]), PULUMI_HOME: path.join(root, "pulumi-home") };
-    fs.writeFileSync(path.join(workDir, "Pulumi.yaml"), [`name: ${PROJECT}`, "runtime: nodejs", "backend:", `  url: file://${path.join(workDir, "state")}`, ""].join("\n"));
+    fs.writeFileSync(
+      path.join(workDir, "Pulumi.yaml"),
+      [`name: ${PROJECT}`, "runtime: nodejs", "backend:", `  url: file://${path.join(workDir, "state")}`, ""].join("\n"),
+    );
   });
 
   afterAll(async () => {
@@ -91,9 +94,16 @@ describe("the restore example, run as its README says", () => {
     }
     // The only setting not in the README: the emulator instead of the region's endpoint.
     pulumiCli(`pulumi config set taurusdb:endpoint ${emulator.url}`);
-    const config = spawnSync(path.join(engine.binDir, "pulumi"), ["config", "--json"], { cwd: workDir, env: { ...process.env, ...env }, encoding: "utf8" });
+    const config = spawnSync(path.join(engine.binDir, "pulumi"), ["config", "--json"], {
+      cwd: workDir,
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+    });
     const keys = Object.keys(JSON.parse(config.stdout));
-    expect(keys.filter((key) => key.startsWith("taurusdb:") && /Key|Token/.test(key)).sort()).toEqual(["taurusdb:accessKey", "taurusdb:secretKey"]);
+    expect(keys.filter((key) => key.startsWith("taurusdb:") && /Key|Token/.test(key)).sort()).toEqual([
+      "taurusdb:accessKey",
+      "taurusdb:secretKey",
+    ]);
   });
 
   test("`pulumi up`: the pinned backup is restored into staging, which gets its admin password", async () => {
@@ -102,7 +112,11 @@ describe("the restore example, run as its README says", () => {
         stackName: "staging",
         projectName: PROJECT,
         program: async () => {
-          const { backup, restore } = refreshStaging({ ...stagingSettings(), adminPassword: pulumi.secret(PASSWORD), pollIntervalSeconds: 1 });
+          const { backup, restore } = refreshStaging({
+            ...stagingSettings(),
+            adminPassword: pulumi.secret(PASSWORD),
+            pollIntervalSeconds: 1,
+          });
           return { restoredBackupId: restore.backupId, pinnedId: backup.backupId, jobStatus: restore.jobStatus, jobId: restore.jobId };
         },
       },
@@ -112,7 +126,9 @@ describe("the restore example, run as its README says", () => {
     const newestFullCompleted = emulator.control.backups().find((b) => b.status === "COMPLETED" && b.backup_type === "Db")!.id;
     expect(up.outputs.restoredBackupId.value).toBe(newestFullCompleted);
     expect(up.outputs.jobStatus.value).toBe("Completed");
-    expect(emulator.control.restoreHistory(target)).toEqual([expect.objectContaining({ id: up.outputs.jobId.value, status: "Completed", backupId: newestFullCompleted })]);
+    expect(emulator.control.restoreHistory(target)).toEqual([
+      expect.objectContaining({ id: up.outputs.jobId.value, status: "Completed", backupId: newestFullCompleted }),
+    ]);
     expect(emulator.control.passwordMatches(PASSWORD, target)).toBe(true);
   });
 

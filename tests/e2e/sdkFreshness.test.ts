@@ -31,7 +31,11 @@ test("both SDKs ask the engine for this plugin at this version", () => {
 
 test("the Go SDK compiles and passes go vet", () => {
   if (spawnSync("go", ["version"]).status !== 0) throw new Error("Go is needed to check the Go SDK: install it from https://go.dev/dl/.");
-  const vet = spawnSync("go", ["vet", "./..."], { cwd: path.join(ROOT, "sdk", "go"), env: { ...process.env, CGO_ENABLED: "0" }, encoding: "utf8" });
+  const vet = spawnSync("go", ["vet", "./..."], {
+    cwd: path.join(ROOT, "sdk", "go"),
+    env: { ...process.env, CGO_ENABLED: "0" },
+    encoding: "utf8",
+  });
   expect(vet.stderr).toBe("");
   expect(vet.status).toBe(0);
 });

@@ -133,7 +133,9 @@ describe("a YAML program through the engine with the installed plugin", () => {
     expect(up.summary.resourceChanges).toEqual(expect.objectContaining({ create: expect.any(Number) }));
     expect(up.outputs.restoreStatus.value).toBe("Completed");
     expect(up.outputs.restoredBackupId.value).toBe(newestCompleted());
-    expect(restores()).toEqual([expect.objectContaining({ id: up.outputs.restoreJobId.value, status: "Completed", backupId: newestCompleted() })]);
+    expect(restores()).toEqual([
+      expect.objectContaining({ id: up.outputs.restoreJobId.value, status: "Completed", backupId: newestCompleted() }),
+    ]);
     expect(emulator.control.passwordMatches(PASSWORD, target)).toBe(true);
   });
 
@@ -181,7 +183,10 @@ describe("a YAML program through the engine with the installed plugin", () => {
   test("a restore whose admin password cannot be set is recorded (the engine's initialization failure); the next up sets it without restoring", async () => {
     emulator.control.injectFaults({ kind: "status", status: 500, route: "password", times: Infinity });
     await local.stack.setConfig("restoreGeneration", { value: "v3" });
-    const failure = await local.stack.up({ onOutput: record }).then(() => undefined, (error: Error) => error);
+    const failure = await local.stack.up({ onOutput: record }).then(
+      () => undefined,
+      (error: Error) => error,
+    );
     emulator.control.clearFaults();
     const restored = restores().at(-1)!;
     expect(restored.status).toBe("Completed");

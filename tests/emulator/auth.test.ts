@@ -22,7 +22,13 @@ describe("authentication", () => {
 
   /** A GET of the backup list with the query encoded as the gateway canonicalizes it. */
   async function signedList(query: Record<string, string>, overrides: Partial<Parameters<typeof vendorSignedHeaders>[0]> = {}) {
-    const headers = vendorSignedHeaders({ endpoint: endpoint(), queryParams: query, projectId: emulator.projectId, ...permanent(), ...overrides });
+    const headers = vendorSignedHeaders({
+      endpoint: endpoint(),
+      queryParams: query,
+      projectId: emulator.projectId,
+      ...permanent(),
+      ...overrides,
+    });
     const wireQuery = canonicalQuery(Object.entries(query));
     return getJson<WireBackupPage & WireError>(wireQuery ? `${endpoint()}?${wireQuery}` : endpoint(), headers);
   }
@@ -87,7 +93,12 @@ describe("authentication", () => {
     expect([wrongSecret.status, wrongSecret.body.error_code]).toEqual([401, "APIGW.0301"]);
     expect(wrongSecret.body.error_msg).toContain("signature");
 
-    const headers = vendorSignedHeaders({ endpoint: endpoint(), queryParams: { limit: "1" }, projectId: emulator.projectId, ...permanent() });
+    const headers = vendorSignedHeaders({
+      endpoint: endpoint(),
+      queryParams: { limit: "1" },
+      projectId: emulator.projectId,
+      ...permanent(),
+    });
     const tampered = await getJson<WireError>(`${endpoint()}?limit=2`, headers);
     expect(tampered.status).toBe(401);
 
@@ -116,10 +127,17 @@ describe("authentication", () => {
 
   it("refuses an X-Project-Id that is sent but not signed, naming the header", async () => {
     const project = { "X-Project-Id": emulator.projectId };
-    const { status, body } = await signedFetch<WireError>({ base: emulator.url, path: new URL(endpoint()).pathname, unsigned: project, key: permanent() });
+    const { status, body } = await signedFetch<WireError>({
+      base: emulator.url,
+      path: new URL(endpoint()).pathname,
+      unsigned: project,
+      key: permanent(),
+    });
     expect([status, body.error_code]).toEqual([401, "APIGW.0301"]);
     expect(body.error_msg).toContain("x-project-id");
-    expect((await signedFetch({ base: emulator.url, path: new URL(endpoint()).pathname, signed: project, key: permanent() })).status).toBe(200);
+    expect((await signedFetch({ base: emulator.url, path: new URL(endpoint()).pathname, signed: project, key: permanent() })).status).toBe(
+      200,
+    );
   });
 
   it("refuses a temporary key whose X-Security-Token is sent but not signed", async () => {
@@ -207,7 +225,12 @@ describe("authentication", () => {
     await getJson(endpoint(), tokenHeaders(emulator));
     const log = JSON.stringify(emulator.control.requests());
     const { credentials } = emulator;
-    for (const secret of [credentials.authToken, credentials.secretKey, credentials.temporary.secretKey, credentials.temporary.securityToken]) {
+    for (const secret of [
+      credentials.authToken,
+      credentials.secretKey,
+      credentials.temporary.secretKey,
+      credentials.temporary.securityToken,
+    ]) {
       expect(log).not.toContain(secret);
     }
     expect(log).not.toContain("Signature=");

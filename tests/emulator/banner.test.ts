@@ -17,7 +17,12 @@ describe("the banner", () => {
   afterAll(() => emulator.close());
 
   const exports = () => Object.fromEntries([...text.matchAll(/^ {2}export (\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
-  const config = () => [...text.matchAll(/^ {2}pulumi config set (--secret )?(taurusdb:\w+) (\S+)$/gm)].map((m) => ({ key: m[2], value: m[3], secret: m[1] !== undefined }));
+  const config = () =>
+    [...text.matchAll(/^ {2}pulumi config set (--secret )?(taurusdb:\w+) (\S+)$/gm)].map((m) => ({
+      key: m[2],
+      value: m[3],
+      secret: m[1] !== undefined,
+    }));
 
   it("exports the endpoint, key pair, project, IAM endpoint and region, and nothing else", () => {
     expect(exports()).toEqual({
@@ -60,7 +65,12 @@ describe("the banner", () => {
   it("lets a program that knows only the region find the project at the exported IAM endpoint", async () => {
     const env = exports();
     const key = { accessKey: env.HUAWEICLOUD_SDK_AK, secretKey: env.HUAWEICLOUD_SDK_SK };
-    const found = await signedFetch<WireProjectList>({ base: env.HUAWEICLOUD_SDK_IAM_ENDPOINT, path: PROJECTS_PATH, query: [["name", env.HW_REGION_NAME]], key });
+    const found = await signedFetch<WireProjectList>({
+      base: env.HUAWEICLOUD_SDK_IAM_ENDPOINT,
+      path: PROJECTS_PATH,
+      query: [["name", env.HW_REGION_NAME]],
+      key,
+    });
     expect(found.body.projects.map((p) => p.id)).toEqual([env.HUAWEICLOUD_SDK_PROJECT_ID]);
   });
 

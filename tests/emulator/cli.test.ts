@@ -11,10 +11,17 @@ const SOURCES = [join(ROOT, "provider", "emulator"), join(ROOT, "provider", "api
 /** `npm test` builds first; when run alone, build if the CLI is missing or older than its sources. */
 function ensureBuilt(): void {
   const newestSource = Math.max(
-    ...SOURCES.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => statSync(join(dir, f)).mtimeMs)),
+    ...SOURCES.flatMap((dir) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => statSync(join(dir, f)).mtimeMs),
+    ),
   );
   if (existsSync(CLI) && statSync(CLI).mtimeMs >= newestSource) return;
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
+  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
 }
 
 /** Starts the CLI and resolves with everything it printed once it says it is ready. */

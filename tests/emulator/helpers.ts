@@ -47,7 +47,10 @@ export function vendorSignedHeaders(input: SigningInput): Record<string, string>
   return rest;
 }
 
-export async function getJson<T = WireBackupPage>(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Headers }> {
+export async function getJson<T = WireBackupPage>(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T; headers: Headers }> {
   const response = await fetch(url, { headers });
   const text = await response.text();
   return { status: response.status, body: JSON.parse(text) as T, headers: response.headers };
@@ -136,16 +139,26 @@ export interface ApiCall {
  * Calls the emulator as the client does: every header it sends signed by this package's own signer
  * (provider/api/signature.ts), `X-Project-Id` included, the body covered by the signature.
  */
-export async function callApi<T = Record<string, unknown>>(emulator: RunningEmulator, path: string, call: ApiCall = {}): Promise<ApiAnswer<T>> {
+export async function callApi<T = Record<string, unknown>>(
+  emulator: RunningEmulator,
+  path: string,
+  call: ApiCall = {},
+): Promise<ApiAnswer<T>> {
   const headers: Record<string, string> = { ...(call.body === undefined ? {} : { "Content-Type": JSON_CONTENT_TYPE }), ...call.headers };
   if (call.as === "token") {
     const method = call.method ?? (call.body === undefined ? "GET" : "POST");
     const wireQuery = canonicalQuery(call.query ?? []);
     const url = `${emulator.url}${path}${wireQuery ? `?${wireQuery}` : ""}`;
-    return answerOf<T>(await fetch(url, { method, headers: { ...headers, "X-Auth-Token": emulator.credentials.authToken }, body: call.body }));
+    return answerOf<T>(
+      await fetch(url, { method, headers: { ...headers, "X-Auth-Token": emulator.credentials.authToken }, body: call.body }),
+    );
   }
   const temporary = call.as === "temporary";
-  const signed = { ...headers, "X-Project-Id": emulator.projectId, ...(temporary ? { "X-Security-Token": emulator.credentials.temporary.securityToken } : {}) };
+  const signed = {
+    ...headers,
+    "X-Project-Id": emulator.projectId,
+    ...(temporary ? { "X-Security-Token": emulator.credentials.temporary.securityToken } : {}),
+  };
   const key = temporary ? emulator.credentials.temporary : emulator.credentials;
   return signedFetch<T>({ base: emulator.url, path, method: call.method, query: call.query, body: call.body, signed, key });
 }

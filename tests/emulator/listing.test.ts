@@ -14,7 +14,8 @@ describe("backup list", () => {
   });
   afterAll(() => emulator.close());
 
-  const list = (query = "", extra: Record<string, string> = {}) => getJson<WireBackupPage>(backupsUrl(emulator, query), tokenHeaders(emulator, extra));
+  const list = (query = "", extra: Record<string, string> = {}) =>
+    getJson<WireBackupPage>(backupsUrl(emulator, query), tokenHeaders(emulator, extra));
 
   async function collect(query: string, limit: number): Promise<WireBackup[]> {
     const all: WireBackup[] = [];
@@ -42,8 +43,21 @@ describe("backup list", () => {
     for (const b of body.backups) {
       for (const value of Object.values(b)) expect(typeof value).toBe("string");
       expect(Object.keys(b)).toEqual([
-        "id", "description", "instance_id", "instance_name", "name", "size", "size_unit", "status",
-        "created", "updated", "backup_type", "backup_level", "backup_method", "use_detail", "time_zone",
+        "id",
+        "description",
+        "instance_id",
+        "instance_name",
+        "name",
+        "size",
+        "size_unit",
+        "status",
+        "created",
+        "updated",
+        "backup_type",
+        "backup_level",
+        "backup_method",
+        "use_detail",
+        "time_zone",
       ]);
       expect(b.id).toMatch(/^[0-9a-f]{32}br01$/);
       expect(b.instance_id).toBe(emulator.instanceId);
@@ -157,7 +171,8 @@ describe("backup list", () => {
 
   it("rejects malformed ids with 400, other projects with 403 and unknown instances with 404", async () => {
     const headers = tokenHeaders(emulator);
-    const at = (project: string, instance: string) => getJson<WireError>(`${emulator.url}/v3/${project}/instances/${instance}/backups`, headers);
+    const at = (project: string, instance: string) =>
+      getJson<WireError>(`${emulator.url}/v3/${project}/instances/${instance}/backups`, headers);
     const shortProject = await at("abc", emulator.instanceId);
     expect([shortProject.status, shortProject.body.error_code]).toEqual([400, "DBS.280234"]);
     expect(shortProject.body.error_msg).toContain("project_id");
@@ -168,7 +183,10 @@ describe("backup list", () => {
     expect([otherProject.status, otherProject.body.error_code]).toEqual([403, "DBS.200010"]);
     const unknownInstance = await at(emulator.projectId, `${"0".repeat(32)}in07`);
     expect([unknownInstance.status, unknownInstance.body.error_code]).toEqual([404, "DBS.200002"]);
-    const zh = await getJson<WireError>(`${emulator.url}/v3/${emulator.projectId}/instances/${"0".repeat(32)}in07/backups`, { ...headers, "X-Language": "zh-cn" });
+    const zh = await getJson<WireError>(`${emulator.url}/v3/${emulator.projectId}/instances/${"0".repeat(32)}in07/backups`, {
+      ...headers,
+      "X-Language": "zh-cn",
+    });
     expect(zh.body.error_msg).toBe("实例不存在。");
   });
 
@@ -231,7 +249,10 @@ describe("generated data", () => {
   it("generates 50,000 backups and serves deep pages", async () => {
     const big = await startEmulator({ backups: 50_000 });
     try {
-      const first = await getJson<WireBackupPage>(backupsUrl(big, "offset=49990&limit=100&order_field=name&order_rule=asc"), tokenHeaders(big));
+      const first = await getJson<WireBackupPage>(
+        backupsUrl(big, "offset=49990&limit=100&order_field=name&order_rule=asc"),
+        tokenHeaders(big),
+      );
       expect(first.body.total_count).toBe("50000");
       expect(first.body.backups).toHaveLength(10);
       const statuses = new Set(big.control.backups().map((b) => b.status));

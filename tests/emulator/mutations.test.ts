@@ -22,7 +22,13 @@ describe("data changes", () => {
     const v0 = emulator.control.version();
     clock += 60_000;
     const added = emulator.control.addBackup({ name: "before-upgrade" });
-    expect(added).toMatchObject({ name: "before-upgrade", status: "BUILDING", size: "0.0", instance_id: emulator.instanceId, created: "2026-01-04 17:31:30" });
+    expect(added).toMatchObject({
+      name: "before-upgrade",
+      status: "BUILDING",
+      size: "0.0",
+      instance_id: emulator.instanceId,
+      created: "2026-01-04 17:31:30",
+    });
     expect(added.id).toMatch(/^[0-9a-f]{32}br01$/);
     expect(emulator.control.version()).toBe(v0 + 1);
     expect((await page(0, 1)).backups[0]).toEqual(added);
@@ -39,14 +45,22 @@ describe("data changes", () => {
     const before = emulator.control.backups()[0];
     const a = emulator.control.addBackup();
     const b = emulator.control.addBackup();
-    expect(emulator.control.backups().slice(0, 3).map((x) => x.id)).toEqual([b.id, a.id, before.id]);
+    expect(
+      emulator.control
+        .backups()
+        .slice(0, 3)
+        .map((x) => x.id),
+    ).toEqual([b.id, a.id, before.id]);
     expect(a.created > before.created && b.created > a.created).toBe(true);
   });
 
   it("fails, edits, deletes and expires backups", async () => {
     const [newest] = emulator.control.backups();
     expect(emulator.control.failBackup(newest.id).status).toBe("FAILED");
-    expect(emulator.control.updateBackup(newest.id, { status: "DELETING", description: "going" })).toMatchObject({ status: "DELETING", description: "going" });
+    expect(emulator.control.updateBackup(newest.id, { status: "DELETING", description: "going" })).toMatchObject({
+      status: "DELETING",
+      description: "going",
+    });
     expect(() => emulator.control.updateBackup(newest.id, { id: "other" })).toThrow(/id/);
     expect(emulator.control.deleteBackup(newest.id).id).toBe(newest.id);
     expect(() => emulator.control.deleteBackup(newest.id)).toThrow(/no backup/);
@@ -66,9 +80,12 @@ describe("data changes", () => {
   it("applies a scheduled mutation before the n-th backup-list request is answered", async () => {
     const before = emulator.control.backups();
     let added: WireBackup | undefined;
-    emulator.control.schedule((c) => {
-      added = c.addBackup({ name: "sneaked-in" });
-    }, { beforeRequest: 2 });
+    emulator.control.schedule(
+      (c) => {
+        added = c.addBackup({ name: "sneaked-in" });
+      },
+      { beforeRequest: 2 },
+    );
 
     const first = await page(0, 5);
     expect(first.backups).toEqual(before.slice(0, 5));
@@ -160,7 +177,14 @@ describe("data changes", () => {
   it("logs requests without secrets and resets its stats", async () => {
     await page(0, 2);
     const [entry] = emulator.control.requests();
-    expect(entry).toMatchObject({ sequence: 1, method: "GET", route: "backups", status: 200, outcome: "answered", query: { offset: "0", limit: "2" } });
+    expect(entry).toMatchObject({
+      sequence: 1,
+      method: "GET",
+      route: "backups",
+      status: 200,
+      outcome: "answered",
+      query: { offset: "0", limit: "2" },
+    });
     expect(entry.path).toBe(`/v3/${emulator.projectId}/instances/${emulator.instanceId}/backups`);
     expect(typeof entry.at).toBe("number");
     emulator.control.resetStats();

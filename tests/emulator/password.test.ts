@@ -54,7 +54,9 @@ describe("admin password", () => {
   it("refuses a missing or non-text password, and a body that is not a JSON object", async () => {
     expect((await setPassword(undefined)).body.error_msg).toContain("password");
     expect((await setPassword(12345678)).body.error_code).toBe("DBS.280234");
-    const notJson = await callApi<WireError>(emulator, passwordPath(emulator.projectId, emulator.instanceId), { body: "password=Abc12345" });
+    const notJson = await callApi<WireError>(emulator, passwordPath(emulator.projectId, emulator.instanceId), {
+      body: "password=Abc12345",
+    });
     expect([notJson.status, notJson.body.error_code]).toEqual([400, "DBS.280234"]);
   });
 
@@ -75,7 +77,12 @@ describe("admin password", () => {
     const refused = await setPassword(`${secret} `);
     expect(answer.text).not.toContain(secret);
     expect(refused.text).not.toContain(secret);
-    const recorded = JSON.stringify([emulator.control.requests(), emulator.control.stats(), emulator.control.jobs(), emulator.control.instances()]);
+    const recorded = JSON.stringify([
+      emulator.control.requests(),
+      emulator.control.stats(),
+      emulator.control.jobs(),
+      emulator.control.instances(),
+    ]);
     expect(recorded).not.toContain(secret);
   });
 });

@@ -41,8 +41,15 @@ describe("restores and jobs", () => {
 
   const newestCompleted = (instanceId = emulator.instanceId) => emulator.control.backups(instanceId).find((b) => b.status === "COMPLETED")!;
   const restoreBody = (overrides: Partial<Record<keyof WireRestoreRequest, unknown>> = {}) =>
-    JSON.stringify({ source_instance_id: emulator.instanceId, target_instance_id: target, type: "backup", backup_id: newestCompleted().id, ...overrides });
-  const postRestore = (body: string, headers: Record<string, string> = {}) => callApi<Answer>(emulator, restorePath(emulator.projectId), { body, headers });
+    JSON.stringify({
+      source_instance_id: emulator.instanceId,
+      target_instance_id: target,
+      type: "backup",
+      backup_id: newestCompleted().id,
+      ...overrides,
+    });
+  const postRestore = (body: string, headers: Record<string, string> = {}) =>
+    callApi<Answer>(emulator, restorePath(emulator.projectId), { body, headers });
   const getJob = (id: string) => callApi<WireJobResponse & WireError>(emulator, jobsPath(emulator.projectId), { query: [["id", id]] });
 
   /** Polls the job until it ends, returning every status seen (consecutive repeats once) and the last answer. */
@@ -80,11 +87,15 @@ describe("restores and jobs", () => {
     expect(instance.created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0800$/);
     // Created before its oldest backup began.
     const oldest = emulator.control.backups().at(-1)!;
-    expect(Date.parse(instance.created.replace(/(\d{2})(\d{2})$/, "$1:$2"))).toBeLessThan(Date.parse(`${oldest.created.replace(" ", "T")}+08:00`));
+    expect(Date.parse(instance.created.replace(/(\d{2})(\d{2})$/, "$1:$2"))).toBeLessThan(
+      Date.parse(`${oldest.created.replace(" ", "T")}+08:00`),
+    );
   });
 
   it("answers 404 DBS.200002 for an instance that does not exist, 400 for a malformed id, in either language", async () => {
-    const missing = await callApi<WireError>(emulator, instancePath(emulator.projectId, `${"0".repeat(32)}in07`), { headers: { "X-Language": "zh-cn" } });
+    const missing = await callApi<WireError>(emulator, instancePath(emulator.projectId, `${"0".repeat(32)}in07`), {
+      headers: { "X-Language": "zh-cn" },
+    });
     expect([missing.status, missing.body.error_code, missing.body.error_msg]).toEqual([404, "DBS.200002", "实例不存在。"]);
     const malformed = await callApi<WireError>(emulator, instancePath(emulator.projectId, "not-an-instance"));
     expect([malformed.status, malformed.body.error_code]).toEqual([400, "DBS.280234"]);
@@ -93,7 +104,9 @@ describe("restores and jobs", () => {
   it("shows the status the control sets, and refuses writes while it is not ACTIVE", async () => {
     emulator.control.setInstanceStatus("BACKING UP", target);
     try {
-      expect((await callApi<WireInstanceResponse>(emulator, instancePath(emulator.projectId, target))).body.instance.status).toBe("BACKING UP");
+      expect((await callApi<WireInstanceResponse>(emulator, instancePath(emulator.projectId, target))).body.instance.status).toBe(
+        "BACKING UP",
+      );
       const refused = await postRestore(restoreBody());
       expect([refused.status, refused.body.error_code]).toEqual([409, "DBS.200019"]);
       expect(refused.body.error_msg).toContain("BACKING UP");
@@ -126,14 +139,27 @@ describe("restores and jobs", () => {
     expect(progress.length).toBeGreaterThan(0);
     for (const p of progress) expect(p).toMatch(/^\d{1,2}%$/);
     expect(targetStatuses).toEqual(new Set(["RESTORING"]));
-    expect(last).toMatchObject({ id: jobId, name: "RestoreGaussMySqlInstance", process: "", fail_reason: "", instance: { id: target, name: "restore-target" } });
+    expect(last).toMatchObject({
+      id: jobId,
+      name: "RestoreGaussMySqlInstance",
+      process: "",
+      fail_reason: "",
+      instance: { id: target, name: "restore-target" },
+    });
     expect(last.entities).toEqual(JSON.parse(body));
     expect(last.created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0800$/);
     expect(last.ended).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0800$/);
     expect((await callApi<WireInstanceResponse>(emulator, instancePath(emulator.projectId, target))).body.instance.status).toBe("ACTIVE");
 
     const history = emulator.control.restoreHistory(target);
-    expect(history.at(-1)).toMatchObject({ id: jobId, status: "Completed", sourceInstanceId: emulator.instanceId, type: "backup", backupId: backup.id, request: JSON.parse(body) });
+    expect(history.at(-1)).toMatchObject({
+      id: jobId,
+      status: "Completed",
+      sourceInstanceId: emulator.instanceId,
+      type: "backup",
+      backupId: backup.id,
+      request: JSON.parse(body),
+    });
     expect(emulator.control.restoreHistory()).toEqual([]);
   });
 
@@ -191,7 +217,9 @@ describe("restores and jobs", () => {
     emulator.control.setBusyErrorCode("DBS.200019");
     expect(() => emulator.control.setBusyErrorCode("DBS.999999" as never)).toThrow(/code/);
     release();
-    expect(emulator.control.jobs().filter((j) => j.targetInstanceId === target && j.status !== "Completed" && j.status !== "Failed")).toEqual([]);
+    expect(
+      emulator.control.jobs().filter((j) => j.targetInstanceId === target && j.status !== "Completed" && j.status !== "Failed"),
+    ).toEqual([]);
     const accepted = await postRestore(restoreBody());
     expect(accepted.status).toBe(200);
     await followJob(accepted.body.job_id);
@@ -217,7 +245,9 @@ describe("restores and jobs", () => {
   it("applies faults aimed at the restore route, and starts no job then", async () => {
     const jobs = emulator.control.jobs().length;
     emulator.control.injectFaults({ kind: "status", status: 503, route: "restore" });
-    const listPage = await callApi(emulator, `/v3/${emulator.projectId}/instances/${emulator.instanceId}/backups`, { query: [["limit", "1"]] });
+    const listPage = await callApi(emulator, `/v3/${emulator.projectId}/instances/${emulator.instanceId}/backups`, {
+      query: [["limit", "1"]],
+    });
     expect(listPage.status).toBe(200);
     const faulted = await postRestore(restoreBody());
     expect([faulted.status, faulted.body.error_code]).toEqual([503, "APIGW.0202"]);
@@ -238,18 +268,24 @@ describe("restores and jobs", () => {
     ["a restore_time given as text", undefined, "restore_time", { type: "timestamp", restore_time: "1767519030000" }],
     ["a fractional restore_time", undefined, "restore_time", { type: "timestamp", restore_time: 1.5 }],
     ["a restore_time outside the restorable ranges", undefined, "restore_time", { type: "timestamp", restore_time: 1000 }],
-  ])("refuses %s with 400 DBS.280234 naming the problem, and starts no job", async (_label, raw: string | undefined, mentioned, overrides: Record<string, unknown>) => {
-    const jobs = emulator.control.jobs().length;
-    const { status, body } = await postRestore(raw ?? restoreBody(overrides));
-    expect([status, body.error_code]).toEqual([400, "DBS.280234"]);
-    expect(body.error_msg).toContain(mentioned);
-    expect(emulator.control.jobs()).toHaveLength(jobs);
-  });
+  ])(
+    "refuses %s with 400 DBS.280234 naming the problem, and starts no job",
+    async (_label, raw: string | undefined, mentioned, overrides: Record<string, unknown>) => {
+      const jobs = emulator.control.jobs().length;
+      const { status, body } = await postRestore(raw ?? restoreBody(overrides));
+      expect([status, body.error_code]).toEqual([400, "DBS.280234"]);
+      expect(body.error_msg).toContain(mentioned);
+      expect(emulator.control.jobs()).toHaveLength(jobs);
+    },
+  );
 
   it("refuses a backup of another instance, or one that is not COMPLETED", async () => {
     const ofTarget = newestCompleted(target);
     const foreign = await postRestore(restoreBody({ backup_id: ofTarget.id }));
-    expect([foreign.status, foreign.body.error_msg]).toEqual([400, "Invalid parameter backup_id: the backup does not belong to the source instance."]);
+    expect([foreign.status, foreign.body.error_msg]).toEqual([
+      400,
+      "Invalid parameter backup_id: the backup does not belong to the source instance.",
+    ]);
     const building = emulator.control.addBackup({ name: "still-building" });
     const notDone = await postRestore(restoreBody({ backup_id: building.id }));
     expect([notDone.status, notDone.body.error_code]).toEqual([400, "DBS.280234"]);
@@ -273,7 +309,10 @@ describe("restores and jobs", () => {
   it("restores into an instance added later, authenticated by token or by a temporary key", async () => {
     const added = emulator.control.addInstance({ name: "added-later", backups: 0 });
     for (const as of ["token", "temporary"] as const) {
-      const accepted = await callApi<Answer>(emulator, restorePath(emulator.projectId), { body: restoreBody({ target_instance_id: added }), as });
+      const accepted = await callApi<Answer>(emulator, restorePath(emulator.projectId), {
+        body: restoreBody({ target_instance_id: added }),
+        as,
+      });
       expect(accepted.status).toBe(200);
       await followJob(accepted.body.job_id);
     }
@@ -285,7 +324,12 @@ describe("restores and jobs", () => {
     expect([missing.status, missing.body.error_code]).toEqual([400, "DBS.280234"]);
     const unknown = await getJob("00000000-0000-0000-0000-000000000000");
     expect([unknown.status, unknown.body.error_code]).toEqual([400, "DBS.200001"]);
-    const twice = await callApi<WireError>(emulator, jobsPath(emulator.projectId), { query: [["id", "a"], ["id", "b"]] });
+    const twice = await callApi<WireError>(emulator, jobsPath(emulator.projectId), {
+      query: [
+        ["id", "a"],
+        ["id", "b"],
+      ],
+    });
     expect(twice.status).toBe(400);
   });
 
@@ -330,7 +374,10 @@ describe("restorable times", () => {
 
   /** When the oldest COMPLETED backup finished, read from its `updated` in its zone (UTC+08:00). */
   function oldestCompletedFinish(): number {
-    const oldest = emulator.control.backups().filter((b) => b.status === "COMPLETED").at(-1)!;
+    const oldest = emulator.control
+      .backups()
+      .filter((b) => b.status === "COMPLETED")
+      .at(-1)!;
     return Date.parse(`${oldest.updated.replace(" ", "T")}+08:00`);
   }
 
@@ -346,7 +393,10 @@ describe("restorable times", () => {
     expect(day.body.restore_times).toEqual([{ start_time: Date.UTC(2026, 0, 4), end_time: T0 }]);
     const before = await restoreTimes([["date", "2024-01-01"]]);
     expect(before.body.restore_times).toEqual([]);
-    const window = await restoreTimes([["start_time", String(T0 - 60_000)], ["end_time", String(T0 + 60_000)]]);
+    const window = await restoreTimes([
+      ["start_time", String(T0 - 60_000)],
+      ["end_time", String(T0 + 60_000)],
+    ]);
     expect(window.body.restore_times).toEqual([{ start_time: T0 - 60_000, end_time: T0 }]);
   });
 
@@ -364,7 +414,12 @@ describe("restorable times", () => {
     const target = emulator.control.addInstance({ backups: 1 });
     const restore = (instant: number) =>
       callApi<WireError>(emulator, restorePath(emulator.projectId), {
-        body: JSON.stringify({ source_instance_id: emulator.instanceId, target_instance_id: target, type: "timestamp", restore_time: instant }),
+        body: JSON.stringify({
+          source_instance_id: emulator.instanceId,
+          target_instance_id: target,
+          type: "timestamp",
+          restore_time: instant,
+        }),
       });
     expect((await restore(T0 - 4_000_000)).status).toBe(400);
     expect((await restore(T0 - 1_800_000)).status).toBe(200);
@@ -374,10 +429,28 @@ describe("restorable times", () => {
   it.each([
     [[["date", "2026-02-30"]], "date"],
     [[["date", "04/01/2026"]], "date"],
-    [[["date", "2026-01-04"], ["start_time", "1"]], "start_time"],
+    [
+      [
+        ["date", "2026-01-04"],
+        ["start_time", "1"],
+      ],
+      "start_time",
+    ],
     [[["start_time", "10"]], "end_time"],
-    [[["start_time", "10"], ["end_time", "5"]], "start_time"],
-    [[["start_time", "soon"], ["end_time", "5"]], "start_time"],
+    [
+      [
+        ["start_time", "10"],
+        ["end_time", "5"],
+      ],
+      "start_time",
+    ],
+    [
+      [
+        ["start_time", "soon"],
+        ["end_time", "5"],
+      ],
+      "start_time",
+    ],
   ] as Array<[Array<[string, string]>, string]>)("refuses the window %j with 400 DBS.280234", async (query, mentioned) => {
     const { status, body } = await restoreTimes(query);
     expect([status, body.error_code]).toEqual([400, "DBS.280234"]);
@@ -390,7 +463,12 @@ describe("close() with a restore running", () => {
     const emulator = await startEmulator({ backups: 5, restoreDurationMs: 60_000 });
     const target = emulator.control.addInstance();
     const backup = emulator.control.backups().find((b) => b.status === "COMPLETED")!;
-    const body = JSON.stringify({ source_instance_id: emulator.instanceId, target_instance_id: target, type: "backup", backup_id: backup.id });
+    const body = JSON.stringify({
+      source_instance_id: emulator.instanceId,
+      target_instance_id: target,
+      type: "backup",
+      backup_id: backup.id,
+    });
     expect((await callApi(emulator, restorePath(emulator.projectId), { body })).status).toBe(200);
     const started = Date.now();
     await emulator.close();

@@ -32,14 +32,24 @@ describe("bad input", () => {
   });
 
   it("answers 404 APIGW.0101 for an unknown route, with or without credentials", async () => {
-    for (const path of ["/", "/v3", "/v3/projects/x", `/v3/${emulator.projectId}/instances/${emulator.instanceId}/backups/`, "/v3//instances//backups"]) {
+    for (const path of [
+      "/",
+      "/v3",
+      "/v3/projects/x",
+      `/v3/${emulator.projectId}/instances/${emulator.instanceId}/backups/`,
+      "/v3//instances//backups",
+    ]) {
       const { status, body } = await getJson<WireError>(`${emulator.url}${path}`);
       expect([path, status, body.error_code]).toEqual([path, 404, "APIGW.0101"]);
     }
   });
 
   it.each(["POST", "PUT", "DELETE", "PATCH"])("answers 405 JSON with Allow: GET for %s", async (method) => {
-    const response = await fetch(backupsUrl(emulator), { method, headers: tokenHeaders(emulator), body: method === "DELETE" ? undefined : "{}" });
+    const response = await fetch(backupsUrl(emulator), {
+      method,
+      headers: tokenHeaders(emulator),
+      body: method === "DELETE" ? undefined : "{}",
+    });
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("GET");
     expect(((await response.json()) as WireError).error_code).toBe("APIGW.0101");
@@ -58,12 +68,18 @@ describe("bad input", () => {
   });
 
   it("answers 414 for a long query string", async () => {
-    const { status, body } = await getJson<WireError>(backupsUrl(emulator, `filter_field=name&filter_content=${"a".repeat(9000)}`), tokenHeaders(emulator));
+    const { status, body } = await getJson<WireError>(
+      backupsUrl(emulator, `filter_field=name&filter_content=${"a".repeat(9000)}`),
+      tokenHeaders(emulator),
+    );
     expect([status, body.error_code]).toEqual([414, "APIGW.0201"]);
   });
 
   it("answers 414 for a very long request line", async () => {
-    const reply = await rawExchange(emulator.url, `GET /v3/projects?name=${"a".repeat(100_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+    const reply = await rawExchange(
+      emulator.url,
+      `GET /v3/projects?name=${"a".repeat(100_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+    );
     expect(reply).toMatch(/^HTTP\/1\.1 414 /);
     expect(reply).toContain('"error_code":"APIGW.0201"');
   });

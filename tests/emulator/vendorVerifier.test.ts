@@ -27,9 +27,17 @@ function vendorSignature(parts: SignedParts): string {
     if (JSON.stringify(data) !== parts.body) return "";
   }
   // The vendor's signer looks X-Sdk-Date up by that spelling; the other names it takes as they come.
-  const headers = Object.fromEntries(Object.entries(parts.headers).map(([name, value]) => [name === "x-sdk-date" ? "X-Sdk-Date" : name, value]));
+  const headers = Object.fromEntries(
+    Object.entries(parts.headers).map(([name, value]) => [name === "x-sdk-date" ? "X-Sdk-Date" : name, value]),
+  );
   const signed = AKSKSigner.sign(
-    { method: parts.method, endpoint: `http://${parts.headers.host}${parts.rawPath}`, headers, queryParams: Object.fromEntries(parts.query), data } as never,
+    {
+      method: parts.method,
+      endpoint: `http://${parts.headers.host}${parts.rawPath}`,
+      headers,
+      queryParams: Object.fromEntries(parts.query),
+      data,
+    } as never,
     { getAk: () => parts.accessKey, getSk: () => parts.secretKey } as never,
   ) as Record<string, string>;
   return /Signature=([0-9a-f]{64})$/.exec(signed.Authorization)?.[1] ?? "";
@@ -40,7 +48,12 @@ function sha256Hex(text: string): string {
 }
 
 /** The Authorization header over a canonical request that `distort` changed before hashing. */
-function distortedAuthorization(emulator: RunningEmulator, request: SignableRequest, sdkDate: string, distort: (lines: string[]) => void): string {
+function distortedAuthorization(
+  emulator: RunningEmulator,
+  request: SignableRequest,
+  sdkDate: string,
+  distort: (lines: string[]) => void,
+): string {
   const lines = canonicalRequest(request).split("\n");
   distort(lines);
   const stringToSign = ["SDK-HMAC-SHA256", sdkDate, sha256Hex(lines.join("\n"))].join("\n");
@@ -68,10 +81,29 @@ describe("a gateway verifying with the vendor's signer", () => {
 
   it("accepts what this package's signer signs: queries that need encoding, a JSON body, a temporary key", async () => {
     const before = verified;
-    const page = await callApi<WireBackupPage>(emulator, listPath(), { query: [["limit", "3"], ["filter_field", "name"], ["filter_content", "升级 *'()!~"], ["offset", "0"]] });
+    const page = await callApi<WireBackupPage>(emulator, listPath(), {
+      query: [
+        ["limit", "3"],
+        ["filter_field", "name"],
+        ["filter_content", "升级 *'()!~"],
+        ["offset", "0"],
+      ],
+    });
     expect(page.status).toBe(200);
-    expect((await callApi<WireBackupPage>(emulator, listPath(), { query: [["offset", "2"], ["limit", "5"]], as: "temporary" })).body.backups).toHaveLength(5);
-    const password = await callApi(emulator, passwordPath(emulator.projectId, emulator.instanceId), { body: JSON.stringify({ password: "Vendor-Checked-1" }) });
+    expect(
+      (
+        await callApi<WireBackupPage>(emulator, listPath(), {
+          query: [
+            ["offset", "2"],
+            ["limit", "5"],
+          ],
+          as: "temporary",
+        })
+      ).body.backups,
+    ).toHaveLength(5);
+    const password = await callApi(emulator, passwordPath(emulator.projectId, emulator.instanceId), {
+      body: JSON.stringify({ password: "Vendor-Checked-1" }),
+    });
     expect(password.status).toBe(200);
     expect(emulator.control.passwordMatches("Vendor-Checked-1")).toBe(true);
     // Every one of them went through the injected verifier.
@@ -84,7 +116,12 @@ describe("a gateway verifying with the vendor's signer", () => {
     return signedFetch<WireError>({
       base: emulator.url,
       path: post ? passwordPath(emulator.projectId, emulator.instanceId) : listPath(),
-      query: post ? [] : [["offset", "1"], ["limit", "2"]],
+      query: post
+        ? []
+        : [
+            ["offset", "1"],
+            ["limit", "2"],
+          ],
       body: post ? JSON.stringify({ password: "Hand-Signed-1" }) : undefined,
       signed: { "X-Project-Id": emulator.projectId, ...(post ? { "Content-Type": JSON_CONTENT_TYPE } : {}) },
       key: emulator.credentials,
@@ -101,13 +138,21 @@ describe("a gateway verifying with the vendor's signer", () => {
   it.each([
     ["a canonical URI without its trailing slash", "list", (lines: string[]): void => void (lines[1] = lines[1].replace(/\/$/, ""))],
     ["a query left in the order given instead of sorted", "list", (lines: string[]): void => void (lines[2] = "offset=1&limit=2")],
-    ["a header name not lower-cased", "list", (lines: string[]): void => {
-      const at = lines.findIndex((line) => line.startsWith("x-sdk-date:"));
-      lines[at] = lines[at].replace("x-sdk-date:", "X-Sdk-Date:");
-    }],
-    ["a body hash over the pretty-printed body instead of the text sent", "password", (lines: string[]): void => {
-      lines[lines.length - 1] = sha256Hex('{\n  "password": "Hand-Signed-1"\n}');
-    }],
+    [
+      "a header name not lower-cased",
+      "list",
+      (lines: string[]): void => {
+        const at = lines.findIndex((line) => line.startsWith("x-sdk-date:"));
+        lines[at] = lines[at].replace("x-sdk-date:", "X-Sdk-Date:");
+      },
+    ],
+    [
+      "a body hash over the pretty-printed body instead of the text sent",
+      "password",
+      (lines: string[]): void => {
+        lines[lines.length - 1] = sha256Hex('{\n  "password": "Hand-Signed-1"\n}');
+      },
+    ],
   ] as const)("refuses a signature over %s", async (_label, kind, distort) => {
     const changes = emulator.control.passwordChanges();
     const { status, body } = await sendSigned(kind, distort);

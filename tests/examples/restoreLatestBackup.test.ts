@@ -33,9 +33,16 @@ beforeAll(() => {
       newResource(args) {
         registered.push({ type: args.type, name: args.name, inputs: args.inputs });
         const outputs: Record<string, Record<string, unknown>> = {
-          "pulumi-nodejs:dynamic/taurusdb:LatestCompletedBackup": { backupId: BACKUP_ID, backup: { id: BACKUP_ID, status: "COMPLETED", createdAt: "2026-11-28T18:00:00Z" } },
+          "pulumi-nodejs:dynamic/taurusdb:LatestCompletedBackup": {
+            backupId: BACKUP_ID,
+            backup: { id: BACKUP_ID, status: "COMPLETED", createdAt: "2026-11-28T18:00:00Z" },
+          },
           "random:index/randomPassword:RandomPassword": { result: GENERATED },
-          "pulumi-nodejs:dynamic/taurusdb:InstanceRestore": { jobId: "job-42", jobStatus: "Completed", completedAt: "2026-11-29T08:30:00Z" },
+          "pulumi-nodejs:dynamic/taurusdb:InstanceRestore": {
+            jobId: "job-42",
+            jobStatus: "Completed",
+            completedAt: "2026-11-29T08:30:00Z",
+          },
         };
         return { id: `${args.name}-id`, state: { ...args.inputs, ...outputs[args.type] } };
       },
@@ -73,7 +80,12 @@ test("a generated password within TaurusDB's rule, new per restoreGeneration, re
   expect(pinned.inputs).toMatchObject({ instanceId: SOURCE, backupTypes: ["Db"], keepers: { restoreGeneration: "1" } });
 
   const restore = registered.find((r) => r.type.endsWith("InstanceRestore"))!;
-  expect(restore.inputs).toMatchObject({ sourceInstanceId: SOURCE, targetInstanceId: TARGET, backupId: BACKUP_ID, keepers: { restoreGeneration: "1" } });
+  expect(restore.inputs).toMatchObject({
+    sourceInstanceId: SOURCE,
+    targetInstanceId: TARGET,
+    backupId: BACKUP_ID,
+    keepers: { restoreGeneration: "1" },
+  });
   expect(restore.inputs.adminPassword).toEqual({ [SECRET_SIGNATURE]: "1b47061264138c4ac30d75fd1eb44270", value: GENERATED });
   // One credential set, from stack config: nothing of it is an input of any resource.
   for (const r of registered) for (const key of ["accessKey", "secretKey", "authToken"]) expect(r.inputs).not.toHaveProperty(key);

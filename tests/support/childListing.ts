@@ -18,10 +18,17 @@ export interface ChildOutcome {
 
 const SCRIPT = path.join(__dirname, "..", "system", "fixtures", "listOnce.js");
 
-export function listInChild(target: { url: string; projectId: string; instanceId: string; accessKey: string; secretKey: string }, extra: Record<string, unknown> = {}): Promise<ChildOutcome> {
-  const child = spawn(process.execPath, ["--expose-gc", SCRIPT, target.url, target.projectId, target.instanceId, target.accessKey, target.secretKey, JSON.stringify(extra)], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+export function listInChild(
+  target: { url: string; projectId: string; instanceId: string; accessKey: string; secretKey: string },
+  extra: Record<string, unknown> = {},
+): Promise<ChildOutcome> {
+  const child = spawn(
+    process.execPath,
+    ["--expose-gc", SCRIPT, target.url, target.projectId, target.instanceId, target.accessKey, target.secretKey, JSON.stringify(extra)],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk) => (stdout += chunk));

@@ -26,7 +26,11 @@ export function argsFor(emulator: RunningEmulator, overrides: Partial<GetInstanc
 }
 
 /** Arguments that restore the newest COMPLETED backup of the emulator's default instance into `target`, with its AK/SK pair. */
-export function restoreArgsFor(emulator: RunningEmulator, target: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function restoreArgsFor(
+  emulator: RunningEmulator,
+  target: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     sourceInstanceId: emulator.instanceId,
     targetInstanceId: target,

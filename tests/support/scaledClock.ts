@@ -11,6 +11,7 @@ export function scaledClock(scale: number): Clock {
   const virtualStart = Date.now();
   return {
     now: () => virtualStart + (Date.now() - realStart) * scale,
-    sleep: (ms, signal) => sleep(ms / scale, undefined, { signal }).catch((error: unknown) => Promise.reject(signal.aborted ? signal.reason : error)),
+    sleep: (ms, signal) =>
+      sleep(ms / scale, undefined, { signal }).catch((error: unknown) => Promise.reject(signal.aborted ? signal.reason : error)),
   };
 }

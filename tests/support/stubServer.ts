@@ -29,8 +29,20 @@ export async function startStubServer(handle: (request: IncomingMessage, respons
 export function wireBackup(i: number, instanceId: string) {
   const id = i.toString(16).padStart(32, "0") + "br01";
   return {
-    id, name: `daily-${i}`, description: "", instance_id: instanceId, instance_name: "db", size: "1024.0", size_unit: "KB",
-    status: "COMPLETED", created: "2026-01-04 17:30:30", updated: "2026-01-04 17:34:24", time_zone: "UTC+08:00",
-    backup_type: "Db", backup_level: "1", backup_method: "Db", use_detail: "",
+    id,
+    name: `daily-${i}`,
+    description: "",
+    instance_id: instanceId,
+    instance_name: "db",
+    size: "1024.0",
+    size_unit: "KB",
+    status: "COMPLETED",
+    created: "2026-01-04 17:30:30",
+    updated: "2026-01-04 17:34:24",
+    time_zone: "UTC+08:00",
+    backup_type: "Db",
+    backup_level: "1",
+    backup_method: "Db",
+    use_detail: "",
   };
 }

@@ -34,8 +34,18 @@ type Mutation = { kind: "add" | "complete" | "delete" | "expire"; pick: number; 
 const request = fc.integer({ min: 1, max: 8 });
 const timing = { atRequest: request, times: fc.constantFrom(1, 1, 2) };
 const fault: fc.Arbitrary<Fault> = fc.oneof(
-  fc.record({ kind: fc.constant("status" as const), status: fc.constant(429), retryAfterSeconds: fc.option(fc.constant(0), { nil: undefined }), ...timing }),
-  fc.record({ kind: fc.constant("status" as const), status: fc.constantFrom(500, 502, 503, 504), body: fc.constantFrom("json" as const, "html" as const), ...timing }),
+  fc.record({
+    kind: fc.constant("status" as const),
+    status: fc.constant(429),
+    retryAfterSeconds: fc.option(fc.constant(0), { nil: undefined }),
+    ...timing,
+  }),
+  fc.record({
+    kind: fc.constant("status" as const),
+    status: fc.constantFrom(500, 502, 503, 504),
+    body: fc.constantFrom("json" as const, "html" as const),
+    ...timing,
+  }),
   fc.record({ kind: fc.constant("drop" as const), ...timing }),
   fc.record({ kind: fc.constant("stall" as const), ms: fc.option(fc.constantFrom(50, 400), { nil: undefined }), ...timing }),
   fc.record({ kind: fc.constant("lieTotal" as const), delta: fc.integer({ min: -30, max: 30 }).filter((d) => d !== 0), ...timing }),
@@ -89,7 +99,12 @@ test(`${RUNS} fault schedules: the exact list of one moment, or a clear error`, 
           control.injectFaults(...s.faults);
           for (const m of s.mutations) control.schedule((c) => apply(c, m), { beforeRequest: m.beforeRequest });
           const first = control.version();
-          const args = argsFor(emulator, { pageSize: s.pageSize, maxConcurrency: s.maxConcurrency, requestTimeoutMs: 250, timeoutMs: 15_000 });
+          const args = argsFor(emulator, {
+            pageSize: s.pageSize,
+            maxConcurrency: s.maxConcurrency,
+            requestTimeoutMs: 250,
+            timeoutMs: 15_000,
+          });
           const outcome = await list(args).then(
             (result) => ({ result }),
             (error: unknown) => ({ error }),
@@ -131,7 +146,9 @@ test(`${RUNS} fault schedules: the exact list of one moment, or a clear error`, 
   } finally {
     process.off("unhandledRejection", onUnhandled);
   }
-  console.log(`campaign (seed ${SEED}): ${RUNS} schedules, ${outcomes.exact} exact lists, ${outcomes.blind} blind (every page lied), errors ${JSON.stringify(outcomes.errors)}`);
+  console.log(
+    `campaign (seed ${SEED}): ${RUNS} schedules, ${outcomes.exact} exact lists, ${outcomes.blind} blind (every page lied), errors ${JSON.stringify(outcomes.errors)}`,
+  );
   expect(unhandled).toEqual([]);
   // The campaign must exercise both endings, or it proves little.
   if (RUNS >= 100) expect(outcomes.exact).toBeGreaterThan(RUNS / 4);

@@ -18,7 +18,10 @@ let emulator: RunningEmulator;
 let instanceIds: string[];
 beforeAll(async () => {
   emulator = await startEmulator({ backups: BACKUPS, seed: 1 });
-  instanceIds = [emulator.instanceId, ...Array.from({ length: INSTANCES - 1 }, (_, i) => emulator.control.addInstance({ backups: BACKUPS, seed: i + 2 }))];
+  instanceIds = [
+    emulator.instanceId,
+    ...Array.from({ length: INSTANCES - 1 }, (_, i) => emulator.control.addInstance({ backups: BACKUPS, seed: i + 2 })),
+  ];
 });
 afterAll(() => emulator.close());
 
@@ -30,7 +33,9 @@ test(`${INSTANCES} instances x ${BACKUPS} backups at once under ${RATE} req/s: a
   emulator.control.resetStats();
   try {
     const started = performance.now();
-    const results = await Promise.allSettled(instanceIds.map((instanceId) => listInstanceBackups(argsFor(emulator, { instanceId }), ARGUMENTS_ONLY)));
+    const results = await Promise.allSettled(
+      instanceIds.map((instanceId) => listInstanceBackups(argsFor(emulator, { instanceId }), ARGUMENTS_ONLY)),
+    );
     const wallMs = performance.now() - started;
 
     const failures = results.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []));
@@ -40,7 +45,9 @@ test(`${INSTANCES} instances x ${BACKUPS} backups at once under ${RATE} req/s: a
     const { requests, rateLimited } = emulator.control.stats();
     const pages = INSTANCES * Math.ceil(BACKUPS / 100);
     const floorMs = (pages / RATE) * 1000;
-    console.log(`fleet: ${requests} requests for ${pages} pages, ${rateLimited} answered 429 (${((100 * rateLimited) / requests).toFixed(1)}%), ${Math.round(wallMs)} ms (floor ${floorMs} ms, ${(wallMs / floorMs).toFixed(2)}x)`);
+    console.log(
+      `fleet: ${requests} requests for ${pages} pages, ${rateLimited} answered 429 (${((100 * rateLimited) / requests).toFixed(1)}%), ${Math.round(wallMs)} ms (floor ${floorMs} ms, ${(wallMs / floorMs).toFixed(2)}x)`,
+    );
     expect(rateLimited / requests).toBeLessThanOrEqual(0.1);
     expect(wallMs).toBeLessThanOrEqual(1.3 * floorMs);
     await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick

@@ -51,11 +51,19 @@ test("pages padded to just under the response cap, 64 at a time: peak memory gro
   });
   try {
     const outcome = await listInChild(
-      { url: server.url, projectId: "619d3e78f61b4be68bc5aa0b59edcf7b", instanceId, accessKey: "AKPADDINGTEST", secretKey: "padding-secret" },
+      {
+        url: server.url,
+        projectId: "619d3e78f61b4be68bc5aa0b59edcf7b",
+        instanceId,
+        accessKey: "AKPADDINGTEST",
+        secretKey: "padding-secret",
+      },
       { maxConcurrency: 64 },
     );
     expect(outcome).toMatchObject({ event: "resolved", backups: pages * 100 });
-    console.log(`padded pages: ${pages} x ${(MAX_BODY_BYTES / 1024 / 1024).toFixed(0)} MiB at concurrency 64, peak RSS growth ${outcome.peakGrowthMb.toFixed(0)} MB (large-body threshold ${LARGE_BODY_BYTES / 1024} KiB)`);
+    console.log(
+      `padded pages: ${pages} x ${(MAX_BODY_BYTES / 1024 / 1024).toFixed(0)} MiB at concurrency 64, peak RSS growth ${outcome.peakGrowthMb.toFixed(0)} MB (large-body threshold ${LARGE_BODY_BYTES / 1024} KiB)`,
+    );
     expect(outcome.peakGrowthMb).toBeLessThan(200);
   } finally {
     await server.close();

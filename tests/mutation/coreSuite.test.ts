@@ -1,0 +1,28 @@
+/**
+ * The unit tests of the client's core, in one test file, for mutation runs only (StrykerJS,
+ * jest.mutation.config.js). Stryker runs every test file for each mutant and skips the tests that
+ * do not cover it; as separate files, each would load its modules again for every mutant, and that
+ * loading, not the tests, was the run's time. Each file is required inside its own `describe`, so
+ * its hooks stay its own. These files also run on their own in the unit project, as always.
+ */
+const CORE_TEST_FILES = [
+  "paging",
+  "selection",
+  "typing",
+  "signature",
+  "requestBudget",
+  "settings",
+  "restoreArguments",
+  "redaction",
+  "transportFailures",
+  "badInput",
+  "faults",
+  "listing",
+  "maxAge",
+] as const;
+
+for (const name of CORE_TEST_FILES) {
+  describe(name, () => {
+    require(`../${name}.test`);
+  });
+}
