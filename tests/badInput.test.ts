@@ -43,6 +43,9 @@ const invalid: Case[] = [
     { endpoint: "http://gaussdb.cn-north-4.myhuaweicloud.com" },
     /plain http is allowed only to loopback addresses/,
   ],
+  // Names that only look like loopback addresses resolve anywhere.
+  ["endpoint plain http to a host named 127.*", { endpoint: "http://127.0.0.1.nip.io" }, /plain http is allowed only to loopback/],
+  ["endpoint plain http to 127.evil.example", { endpoint: "http://127.evil.example/" }, /plain http is allowed only to loopback/],
   ["endpoint with a password", { endpoint: "https://user:pw@example.com" }, /must not carry a user name or password/],
   ["endpoint with a query", { endpoint: "https://example.com/?x=1" }, /must not have a query string/],
   ["endpoint empty", { endpoint: "" }, /endpoint: must be a URL/],

@@ -16,7 +16,7 @@ import {
   RestoreTimeoutError,
 } from "../provider/errors";
 import { RestoreRun, type RestoreRuntime } from "../provider/restore/restoreRun";
-import { rejectionOf, restoreArgsFor } from "./support/emulator";
+import { rejectionOf, restoreArgsFor, waitFor } from "./support/emulator";
 import { scaledClock } from "./support/scaledClock";
 
 jest.setTimeout(60_000);
@@ -185,6 +185,21 @@ test("a job that outlasts restoreTimeout: the error names the job, still under w
   expect((error as RestoreTimeoutError).jobId).toBe(jobId);
   expect((error as RestoreTimeoutError).jobStatus).toMatch(/Pending|Running/);
   expect(error.message).toContain(`the next update waits for job ${jobId} instead of restoring again`);
+});
+
+test("a cancel while a job look is on its way fails with the caller's reason, not as a broken exchange", async () => {
+  emulator.control.setRestoreDurations({ pendingMs: 50, runningMs: 60_000 });
+  const cancel = new AbortController();
+  const reason = new Error("cancelled by the engine");
+  const run = await RestoreRun.open(args(), { ...runtime(), signal: cancel.signal });
+  await run.checkSource();
+  const waiting = run.waiting();
+  const jobId = await run.start(waiting);
+  emulator.control.injectFaults({ kind: "stall", route: "jobs", times: Infinity });
+  const following = rejectionOf(run.follow(jobId, waiting));
+  await waitFor(() => emulator.control.stats().stalled > 0);
+  cancel.abort(reason);
+  expect(await following).toBe(reason);
 });
 
 test("a restore request whose answer is lost (502, reset) is not sent again", async () => {

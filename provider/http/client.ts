@@ -133,6 +133,8 @@ export class ApiClient {
           (wait) => budget.throttled(wait, permit),
         );
       } catch (error) {
+        // The caller stopped the request (a cancel, a deadline): its reason is the failure, not the broken exchange.
+        signal.throwIfAborted();
         if (!(error instanceof TransportFailure)) throw error;
         const mayHaveArrived = request.sendOnce === true && !neverSent(error.code);
         if (!error.transient || mayHaveArrived || attempt >= options.maxAttempts) {
@@ -144,7 +146,7 @@ export class ApiClient {
       }
       if (!("retryIn" in outcome)) return outcome;
       options.onRetry?.({ url: signed.url, attempt, reason: outcome.reason, delayMs: outcome.retryIn });
-      await sleep(outcome.retryIn, undefined, { signal });
+      await sleep(outcome.retryIn, undefined, { signal }).catch((error: unknown) => Promise.reject(signal.aborted ? signal.reason : error));
     }
   }
 

@@ -18,6 +18,7 @@ import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { ensureEngine } from "../../scripts/engine";
 import { installPluginFromTarball, type InstalledPlugin } from "../../scripts/pluginInstall";
+import { waitFor } from "../support/emulator";
 
 jest.setTimeout(120_000);
 
@@ -506,7 +507,3 @@ describe("cancellation and shutdown", () => {
     expect(plugin.output.join("")).not.toMatch(/Error|error/);
   });
 });
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
-}

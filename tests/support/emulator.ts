@@ -62,3 +62,8 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
   }
   throw new Error("expected a rejection, but the promise resolved");
 }
+
+/** Resolves once `condition` holds, looking every 20 ms (the test's own timeout bounds it). */
+export async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
