@@ -47,3 +47,18 @@ test('refresh with onExpired "repin": a pinned backup no longer COMPLETED report
   expect(await provider.read!(id, state)).toEqual({ id: "", props: {} });
   expect(warnings.join("\n")).toMatch(/is BUILDING, no longer COMPLETED; onExpired is "repin"/);
 });
+
+test("refresh with maxAge: a deleted pinned backup is marked unavailable, not refused for want of a COMPLETED backup", async () => {
+  const { id, state } = await pin({ maxAge: "3650d" });
+  emulator.control.deleteBackup(id);
+  const read = await provider.read!(id, state);
+  expect(read).toMatchObject({ id, props: { backupId: id, available: false } });
+  expect(warnings.join("\n")).toContain("no longer exists");
+});
+
+test("refresh with maxAge: a pinned backup that has since grown older than maxAge is still available (maxAge guards the pin only)", async () => {
+  const { id, state } = await pin({ maxAge: "3650d" });
+  // As if years had passed: the recorded maxAge is now far shorter than the backup's age.
+  const aged = { ...state, inputs: { ...(state.inputs as Record<string, unknown>), maxAge: "1m" } };
+  expect((await provider.read!(id, aged)).props).toMatchObject({ backupId: id, available: true });
+});

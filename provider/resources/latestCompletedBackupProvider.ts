@@ -106,10 +106,14 @@ export function latestCompletedBackupProvider(host: ProviderHost): pulumi.dynami
       const pinned = props.backup as Backup | undefined;
       if (!pinned) return { id, props };
       const kept = keptInputs(props);
+      // maxAge guards the choice, when pinning; a refresh only looks whether the pinned backup is still there.
+      const { maxAge: _guardsThePinOnly, ...lookup } = kept;
       // The API filters by name; the name narrows the listing to a page, and the id confirms it.
       const byName = pinned.name ? { filterField: "name", filterContent: pinned.name } : {};
       // Credentials are never kept; the plugin passes those given as (secret) inputs beside the state.
-      const current = (await list({ ...kept, ...pick(props, CREDENTIAL_NAMES) }, byName)).backups.find((backup) => backup.id === pinned.id);
+      const current = (await list({ ...lookup, ...pick(props, CREDENTIAL_NAMES) }, byName)).backups.find(
+        (backup) => backup.id === pinned.id,
+      );
       if (current?.status === "COMPLETED") return { id, props: { ...props, backup: current, available: true, missingSince: null } };
 
       const why = current ? `is ${current.status}, no longer COMPLETED` : "no longer exists (expired or deleted)";
