@@ -46,6 +46,45 @@ test("a 429 pauses every waiter until Retry-After, then spaces them at the learn
   expect(granted).toEqual([2_000, 2_100, 2_200]);
 });
 
+test("a permit released twice frees one slot, not two", async () => {
+  const b = budget(1);
+  const first = await b.acquire(signal());
+  const { granted } = acquireAll(b, 2);
+  first.release();
+  first.release();
+  await jest.advanceTimersByTimeAsync(0);
+  expect(granted).toEqual([0]);
+});
+
+test("a waiter cancelled during a pause leaves the others waiting for it, and they go when it ends", async () => {
+  const b = budget(4);
+  const first = await b.acquire(signal());
+  first.release();
+  b.throttled(1_000, first);
+  const cancel = new AbortController();
+  const cancelled = b.acquire(cancel.signal).catch((error: unknown) => error);
+  const { granted } = acquireAll(b, 2);
+  cancel.abort(new Error("stop"));
+  expect(await cancelled).toEqual(new Error("stop"));
+  await jest.advanceTimersByTimeAsync(2_000);
+  expect(granted).toEqual([1_000, 1_250]); // the pause, then the learned rate of 4 per second
+});
+
+test("the first estimate counts the successes of the last second only", async () => {
+  const b = budget(2);
+  for (let i = 0; i < 30; i++) b.succeeded();
+  await jest.advanceTimersByTimeAsync(5_000);
+  for (let i = 0; i < 5; i++) b.succeeded();
+  b.throttled(1_000, { sequence: 0, release: () => undefined });
+  expect(b.requestsPerSecond).toBe(5);
+});
+
+test("a 429 while nobody waits sets no timer (nothing would keep the process alive)", () => {
+  const b = budget(2);
+  b.throttled(5_000, { sequence: 0, release: () => undefined });
+  expect(jest.getTimerCount()).toBe(0);
+});
+
 test("the first estimate is never below one request per slot per second", () => {
   const b = budget(16);
   b.throttled(1_000, { sequence: 0, release: () => undefined });

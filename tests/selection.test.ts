@@ -46,6 +46,21 @@ describe("the newest COMPLETED backup", () => {
     expect(latestCompleted([backup("x", same), backup("y", same)])?.id).toBe("y");
   });
 
+  test("createdAt decides before updatedAt: an older backup updated later is still older", () => {
+    const older = backup("older", "2026-01-01T00:00:00Z", { updatedAt: "2026-06-01T00:00:00Z" });
+    const newer = backup("newer", "2026-02-01T00:00:00Z");
+    expect(latestCompleted([older, newer])?.id).toBe("newer");
+    expect(latestCompleted([newer, older])?.id).toBe("newer");
+  });
+
+  test("updatedAt breaks a tie in either order", () => {
+    const same = "2026-01-04T09:30:30Z";
+    const late = backup("late", same, { updatedAt: "2026-01-04T10:00:00Z" });
+    const early = backup("early", same, { updatedAt: "2026-01-04T09:40:00Z" });
+    expect(latestCompleted([early, late])?.id).toBe("late");
+    expect(latestCompleted([late, early])?.id).toBe("late");
+  });
+
   test("only COMPLETED ones count", () => {
     expect(
       latestCompleted([backup("new", "2026-05-01T00:00:00Z", { status: "BUILDING" }), backup("old", "2026-01-01T00:00:00Z")])?.id,
@@ -70,6 +85,13 @@ describe("local filters", () => {
   test("createdAfter is inclusive and createdBefore exclusive", () => {
     const kept = applyFilters(list, { createdAfter: "2026-02-01T00:00:00Z", createdBefore: "2026-03-01T00:00:00Z" });
     expect(kept.map((b) => b.id)).toEqual(["feb"]);
+  });
+
+  test("each filter alone", () => {
+    expect(applyFilters(list, { createdAfter: "2026-02-01T00:00:00Z" }).map((b) => b.id)).toEqual(["feb", "mar"]);
+    expect(applyFilters(list, { createdBefore: "2026-02-01T00:00:00Z" }).map((b) => b.id)).toEqual(["jan"]);
+    expect(applyFilters(list, { backupTypes: ["Snapshot"] }).map((b) => b.id)).toEqual(["feb"]);
+    expect(applyFilters(list, { statuses: ["COMPLETED"] }).map((b) => b.id)).toEqual(["jan", "mar"]);
   });
 
   test("statuses and backup types", () => {

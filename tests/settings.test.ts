@@ -13,7 +13,8 @@ import { InvalidArgumentsError, MissingCredentialsError } from "../provider/erro
 import type { GetInstanceBackupsArgs } from "../provider/types";
 import { AkSkCredentials, TokenCredentials } from "../provider/http/credentials";
 import { iamEndpoint, serviceEndpoint } from "../provider/settings/endpoints";
-import type { SettingSources } from "../provider/settings/sources";
+import { mergeSettings } from "../provider/settings/merge";
+import { NO_STACK_CONFIG, type SettingSources } from "../provider/settings/sources";
 import { resolveSettings } from "../provider/validation/resolve";
 
 const sources = (config: Record<string, string> = {}, env: Record<string, string> = {}): SettingSources => ({
@@ -212,6 +213,48 @@ describe("resolution", () => {
     expect(problems({ region: "cn-north-4" }, sources({ "taurusdb:accessKey": "AK" }, { HW_SECRET_KEY: "sk" }))).toEqual([
       "credentials: incomplete in stack config (taurusdb:*): stack config taurusdb:accessKey is set, but a secret key is not; an AK/SK pair is taken from one place",
     ]);
+  });
+});
+
+describe("merging, place by place", () => {
+  const config =
+    (values: Record<string, string>): SettingSources["stackConfig"] =>
+    (key) =>
+      values[key];
+
+  test("the second environment variable of an argument is read when the first is unset; blank values are unset, others trimmed", () => {
+    const merged = mergeSettings({}, { stackConfig: NO_STACK_CONFIG, env: { HUAWEICLOUD_SDK_PROJECT_ID: "  ", HW_PROJECT_ID: " p1 " } });
+    expect(merged.values.projectId).toBe("p1");
+    expect(merged.origins.projectId).toBe("environment variable HW_PROJECT_ID");
+  });
+
+  test("stack config is read only for the arguments that have a key there, and blank config is unset", () => {
+    const merged = mergeSettings(
+      {},
+      {
+        stackConfig: config({ "taurusdb:instanceId": "from-config", "taurusdb:region": " ", "huaweicloud:region": " cn-north-4 " }),
+        env: {},
+      },
+    );
+    expect(merged.values.instanceId).toBeUndefined();
+    expect(merged.values.region).toBe("cn-north-4");
+    expect(merged.origins.region).toBe("stack config huaweicloud:region");
+  });
+
+  test("unknown names are the given ones that are not arguments; an undefined one is not given", () => {
+    expect(
+      mergeSettings({ instanceId: "i", regoin: "x", other: undefined }, { stackConfig: NO_STACK_CONFIG, env: {} }).unknownNames,
+    ).toEqual(["regoin"]);
+  });
+
+  test("where to set a value: every place that is read, stack config only when it is read and the argument has a key there", () => {
+    const withConfig = mergeSettings({}, { stackConfig: config({}), env: {} }).whereToSet;
+    expect(withConfig("region")).toBe(
+      "the region argument, stack config taurusdb:region (or huaweicloud:region) or environment variable HW_REGION_NAME",
+    );
+    expect(withConfig("instanceId")).toBe("the instanceId argument");
+    const withoutConfig = mergeSettings({}, { stackConfig: NO_STACK_CONFIG, env: {} }).whereToSet;
+    expect(withoutConfig("region")).toBe("the region argument or environment variable HW_REGION_NAME");
   });
 });
 

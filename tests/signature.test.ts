@@ -11,6 +11,7 @@ import {
   formatSdkDate,
   parseAuthorization,
   parseSdkDate,
+  signaturesEqual,
 } from "../provider/api/signature";
 import { authenticate } from "../provider/http/authenticate";
 import { AkSkCredentials } from "../provider/http/credentials";
@@ -211,5 +212,42 @@ describe("signature helpers", () => {
       signature: sig,
     });
     expect(parseAuthorization("Bearer abc")).toBeUndefined();
+  });
+
+  test("reads only a whole header: any spacing between its parts, nothing before or after, a 64-digit signature", () => {
+    const sig = "0123456789abcdef".repeat(4);
+    const parsed = { accessKey: "AK1", signedHeaders: ["host", "x-sdk-date"], signature: sig };
+    expect(parseAuthorization(`SDK-HMAC-SHA256   Access=AK1,SignedHeaders=host;x-sdk-date,  Signature=${sig}`)).toEqual(parsed);
+    expect(parseAuthorization(`xSDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature=${sig}`)).toBeUndefined();
+    expect(parseAuthorization(`SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature=${sig}0`)).toBeUndefined();
+    expect(parseAuthorization(`SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature=${sig.slice(1)}`)).toBeUndefined();
+  });
+
+  test("X-Sdk-Date is read only whole", () => {
+    expect(parseSdkDate("x20261129T010203Z")).toBeUndefined();
+    expect(parseSdkDate("20261129T010203Zx")).toBeUndefined();
+  });
+
+  test("signatures compare equal only when identical, and unequal lengths are simply unequal", () => {
+    expect(signaturesEqual("ab".repeat(32), "ab".repeat(32))).toBe(true);
+    expect(signaturesEqual("ab".repeat(32), "ab".repeat(31) + "ac")).toBe(false);
+    expect(signaturesEqual("ab", "abc")).toBe(false);
+  });
+
+  test("the query is sorted by key in code-unit order, then by value for a repeated key", () => {
+    expect(
+      canonicalQuery([
+        ["b", "1"],
+        ["a", "2"],
+        ["a", "1"],
+        ["B", "0"],
+      ]),
+    ).toBe("B=0&a=1&a=2&b=1");
+    expect(
+      canonicalQuery([
+        ["a", "1"],
+        ["a", "1"],
+      ]),
+    ).toBe("a=1&a=1");
   });
 });

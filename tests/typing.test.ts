@@ -60,7 +60,54 @@ describe("wall-clock times in a zone become UTC instants", () => {
     expect("problem" in result && result.problem).toContain(why);
   });
 
+  test.each([
+    // Leap years: every fourth, but not centuries unless divisible by 400.
+    ["2000-02-29 00:00:00", "UTC", "2000-02-29T00:00:00Z"],
+    ["2026-02-28 23:59:59", "UTC", "2026-02-28T23:59:59Z"],
+    ["2026-12-31 00:00:00", "UTC", "2026-12-31T00:00:00Z"],
+    // The separator T, spaces around the time or the zone, and fractions of every length.
+    ["2026-01-04T17:30:30", "UTC+08:00", "2026-01-04T09:30:30Z"],
+    [" 2026-01-04 17:30:30 ", "UTC+08:00", "2026-01-04T09:30:30Z"],
+    ["2026-01-04 17:30:30", " UTC+08:00 ", "2026-01-04T09:30:30Z"],
+    ["2026-01-04 17:30:30.5", "UTC", "2026-01-04T17:30:30.500Z"],
+    ["2026-01-04 17:30:30.123456789", "UTC", "2026-01-04T17:30:30.123Z"],
+    ["2026-01-04T17:30:30-0130", "UTC+08:00", "2026-01-04T19:00:30Z"],
+    // The widest offsets there are.
+    ["2026-01-04 14:00:00", "UTC+14:00", "2026-01-04T00:00:00Z"],
+    ["2026-01-04 00:00:00", "UTC-12:00", "2026-01-04T12:00:00Z"],
+  ])("%s in %s is %s (edges)", (wall, zone, utc) => {
+    expect(toUtcInstant(wall, zone)).toEqual({ instant: utc });
+  });
+
+  test.each([
+    ["1900-02-29 00:00:00", "UTC", "not a real date"],
+    ["2023-02-29 00:00:00", "UTC", "not a real date"],
+    ["2026-04-31 00:00:00", "UTC", "not a real date"],
+    ["2026-00-10 00:00:00", "UTC", "not a real date"],
+    ["2026-13-10 00:00:00", "UTC", "not a real date"],
+    ["2026-01-00 00:00:00", "UTC", "not a real date"],
+    ["2026-01-04 17:60:00", "UTC", "not a real date"],
+    ["2026-01-04 17:30:60", "UTC", "not a real date"],
+    // Each separator matters, and only digits are digits (":" and "/" sit just after and before them).
+    ["2026/01-04 17:30:30", "UTC", "YYYY-MM-DD HH:mm:ss"],
+    ["2026-01/04 17:30:30", "UTC", "YYYY-MM-DD HH:mm:ss"],
+    ["2026-01-04_17:30:30", "UTC", "YYYY-MM-DD HH:mm:ss"],
+    ["2026-01-04 17-30:30", "UTC", "YYYY-MM-DD HH:mm:ss"],
+    ["2026-01-04 17:30-30", "UTC", "YYYY-MM-DD HH:mm:ss"],
+    ["2026-01-04 17:30:3:", "UTC", "YYYY-MM-DD HH:mm:ss"],
+    ["2026-01-04 17:30:3/", "UTC", "YYYY-MM-DD HH:mm:ss"],
+    ["2026-01-04T17:30:30+15:00", "UTC", "unreadable offset"],
+    ["2026-01-04T17:30:30+08:60", "UTC", "unreadable offset"],
+    ["2026-01-04 17:30:30", "UTC+14:30", "time zone"],
+    ["2026-01-04 17:30:30", "UTC+08:60", "time zone"],
+  ])("%s in %s is refused (%s, edges)", (wall, zone, why) => {
+    const result = toUtcInstant(wall, zone);
+    expect("problem" in result && result.problem).toContain(why);
+  });
+
   test("zone offsets", () => {
+    expect(zoneOffsetMinutes("UTC+13:59")).toBe(839);
+    expect(zoneOffsetMinutes("UTC+08:59")).toBe(539);
     expect(zoneOffsetMinutes("UTC+08:00")).toBe(480);
     expect(zoneOffsetMinutes("UTC-03:30")).toBe(-210);
     expect(zoneOffsetMinutes("GMT")).toBe(0);
@@ -134,5 +181,46 @@ describe("each field is typed correctly or refused clearly", () => {
     [{ backup_mode: "full" }, "backup_mode must be one of differential, completed"],
   ] as Array<[Record<string, unknown>, string]>)("%j is refused", (overrides, message) => {
     expect(convert(overrides).rejected).toContain(message);
+  });
+});
+
+describe("toBackup on its own (what the wire schema lets through, and what it would not)", () => {
+  const record = (overrides: Record<string, unknown>) => ({ ...vendorExample, ...overrides });
+  const problemsOf = (value: unknown) => {
+    const result = toBackup(value);
+    return "problems" in result ? result.problems : [];
+  };
+
+  test.each([
+    [null, "must be an object (got null)"],
+    [[vendorExample], "must be an object (got an array)"],
+    ["backup-001", 'must be an object (got "backup-001")'],
+    [7, "must be an object (got number 7)"],
+  ])("%j is not a record", (value, message) => {
+    expect(problemsOf(value)).toEqual([message]);
+  });
+
+  test("each wrong value is described for what it is: missing, null, boolean, object, array, long text cut at 40 characters", () => {
+    expect(problemsOf(record({ name: undefined }))).toEqual(["name must be a string (got nothing: the field is missing)"]);
+    expect(problemsOf(record({ name: null }))).toEqual(["name must be a string (got null)"]);
+    expect(problemsOf(record({ status: true }))).toEqual([expect.stringMatching(/got boolean true\)$/)]);
+    expect(problemsOf(record({ status: {} }))).toEqual([expect.stringMatching(/got an object\)$/)]);
+    expect(problemsOf(record({ status: [] }))).toEqual([expect.stringMatching(/got an array\)$/)]);
+    expect(problemsOf(record({ status: "X".repeat(40) }))).toEqual([expect.stringContaining(`(got "${"X".repeat(40)}")`)]);
+    expect(problemsOf(record({ status: "X".repeat(41) }))).toEqual([expect.stringContaining(`(got "${"X".repeat(37)}...")`)]);
+  });
+
+  test("an empty id is refused; absent free text is empty; an empty backup_mode is no mode", () => {
+    expect(problemsOf(record({ id: "" }))).toEqual(["id must not be empty"]);
+    const typed = toBackup(record({ description: undefined, use_detail: null, backup_mode: "" }));
+    expect(typed).toMatchObject({ backup: { description: "", useDetail: "" } });
+    expect("backup" in typed && typed.backup).not.toHaveProperty("backupMode");
+    expect(toBackup(record({ backup_mode: "differential" }))).toMatchObject({ backup: { backupMode: "differential" } });
+  });
+
+  test("a missing size_unit is one problem, not two; a size that is no finite number is refused", () => {
+    expect(problemsOf(record({ size_unit: undefined }))).toEqual(["size_unit must be a string (got nothing: the field is missing)"]);
+    expect(problemsOf(record({ size: Infinity }))).toEqual(["size must be a number in a string (got number Infinity)"]);
+    expect(problemsOf(record({ size: "12" }))).toEqual([]);
   });
 });

@@ -14,8 +14,10 @@ const zoneOffsets = new Map<string, number | undefined>();
 
 /** Offset of a zone like `UTC+08:00`, `UTC-03:30`, `UTC+05:45` or `UTC`, in minutes east of UTC. */
 export function zoneOffsetMinutes(zone: string): number | undefined {
+  // Stryker disable next-line ConditionalExpression: a cache; the offset read again is the same
   if (zoneOffsets.has(zone)) return zoneOffsets.get(zone);
   const offset = readZone(zone.trim());
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: bounds the cache's memory; answers are the same
   if (zoneOffsets.size < 1000) zoneOffsets.set(zone, offset);
   return offset;
 }
@@ -62,6 +64,7 @@ export function utcInstant(wallClock: string, zoneOffset: number | undefined): s
     const hour = digits(t, 11, 2),
       minute = digits(t, 14, 2),
       second = digits(t, 17, 2);
+    // Stryker disable next-line EqualityOperator: a refused fast path falls through to the full reader, which gives the same answer
     if ((year | month | day | hour | minute | second) >= 0) return instantOf(year, month, day, hour, minute, second, 0, false, zoneOffset);
   }
   const m = WALL_CLOCK.exec(wallClock.trim());
@@ -125,8 +128,10 @@ function formatUtc(epochMs: number, withMillis: boolean): string {
   const days = Math.floor(epochMs / 86_400_000);
   const msOfDay = epochMs - days * 86_400_000;
   let prefix = dayPrefixes.get(days);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: a cache and its bound; the date computed again is the same
   if (prefix === undefined) {
     prefix = civilDate(days);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: bounds the cache's memory
     if (dayPrefixes.size < 100_000) dayPrefixes.set(days, prefix);
   }
   const secondOfDay = Math.floor(msOfDay / 1000);
@@ -136,6 +141,7 @@ function formatUtc(epochMs: number, withMillis: boolean): string {
 
 function timeOfDay(secondOfDay: number): string {
   let text = timesOfDay[secondOfDay];
+  // Stryker disable next-line ConditionalExpression: a cache; the time computed again is the same
   if (text === undefined) {
     const hour = Math.floor(secondOfDay / 3600);
     const minute = Math.floor((secondOfDay - hour * 3600) / 60);

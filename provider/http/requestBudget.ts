@@ -65,6 +65,7 @@ export class RequestBudget {
 
   /** Lets more requests fly at once, never fewer: the largest cap of the budget's users wins. */
   raiseMaxInFlight(maxInFlight: number): void {
+    // Stryker disable next-line EqualityOperator: raising to the same cap changes nothing
     if (maxInFlight > this.maxInFlight) {
       this.maxInFlight = maxInFlight;
       this.pump();
@@ -83,6 +84,7 @@ export class RequestBudget {
         },
         onAbort: () => {
           const index = this.queue.indexOf(waiter);
+          // Stryker disable next-line ConditionalExpression: a waiter is in the queue until granted, and a granted one no longer listens
           if (index >= 0) this.queue.splice(index, 1);
           if (this.queue.length === 0) clearTimeout(this.timer);
           reject(signal.reason);
@@ -117,12 +119,14 @@ export class RequestBudget {
       this.rate += 1 / Math.max(1, this.rate);
     } else {
       this.recentSuccesses.push(now);
+      // Stryker disable next-line all: bounds the memory of the success times; only the last second's are ever counted
       if (this.recentSuccesses.length > 4_096) this.recentSuccesses = this.recentSuccesses.filter((t) => t > now - TRAILING_WINDOW_MS);
     }
   }
 
   /** Lets waiting requests go while the gate, the slots and the spacing allow. */
   private pump(): void {
+    // Stryker disable next-line EqualityOperator: one millisecond at the end of a quiet minute
     if (Number.isFinite(this.rate) && this.now() - this.lastThrottledAt > FORGET_AFTER_MS) {
       this.rate = Number.POSITIVE_INFINITY;
       this.recentSuccesses = [];
@@ -133,6 +137,7 @@ export class RequestBudget {
       if (at > now) return this.schedule();
       const waiter = this.queue.shift()!;
       this.inFlight++;
+      // Stryker disable next-line ConditionalExpression: at an unlimited rate the spacing 1000 / Infinity is 0 anyway
       if (Number.isFinite(this.rate)) this.nextSendAt = Math.max(now, this.nextSendAt) + 1_000 / this.rate;
       waiter.grant(this.permit());
     }

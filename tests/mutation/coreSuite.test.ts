@@ -19,6 +19,7 @@ const CORE_TEST_FILES = [
   "faults",
   "listing",
   "maxAge",
+  "retryPolicy",
 ] as const;
 
 for (const name of CORE_TEST_FILES) {
