@@ -35,7 +35,7 @@ export default {
   mutator: { excludedMutations: ["StringLiteral"] },
   mutate: [
     "provider/{arguments,settings,validation,http,paging,backups,selection}/**/*.ts",
-    "provider/calls/{apiSession,backupPages,findProjectId,typedBody}.ts",
+    "provider/calls/{apiSession,backupPages,findProjectId}.ts",
     "provider/api/signature.ts",
     "provider/listing.ts",
   ],

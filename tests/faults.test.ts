@@ -10,7 +10,7 @@ import {
   TaurusDbTimeoutError,
 } from "../provider/errors";
 import type { RunningEmulator } from "../provider/emulator";
-import { argsFor, list, rejectionOf, withEmulator } from "./support/emulator";
+import { FAST_RETRIES, argsFor, list, rejectionOf, withEmulator } from "./support/emulator";
 
 describe("retried, then successful", () => {
   test.each([
@@ -220,6 +220,53 @@ describe("malformed answers", () => {
         /backups\[0\] \(id [0-9a-f]+br01\): status must be one of BUILDING, COMPLETED, FAILED, DELETING \(got "RESTORING"\)/,
       );
       expect(error.message).toMatch(/Body starts: /);
+    });
+  });
+});
+
+describe("the listing's own bookkeeping", () => {
+  test("a deadline error counts the pages fetched before it", async () => {
+    await withEmulator({ backups: 30 }, async (emulator) => {
+      // Pages 1 and 2 answer; page 3 and after hang.
+      emulator.control.injectFaults({ kind: "stall", times: Infinity, atRequest: 3 });
+      const error = (await rejectionOf(
+        list(argsFor(emulator, { pageSize: 10, maxConcurrency: 1, timeoutMs: 500, requestTimeoutMs: 10_000 })),
+      )) as TaurusDbTimeoutError;
+      expect(error).toBeInstanceOf(TaurusDbTimeoutError);
+      expect(error.pagesFetched).toBe(2);
+    });
+  });
+
+  test("the caller's cancel stops the listing with the caller's reason", async () => {
+    await withEmulator({ backups: 30 }, async (emulator) => {
+      emulator.control.injectFaults({ kind: "stall", times: Infinity });
+      const cancel = new AbortController();
+      const listing = rejectionOf(list(argsFor(emulator), { ...FAST_RETRIES, signal: cancel.signal }));
+      setTimeout(() => cancel.abort(new Error("cancelled by the caller")), 100);
+      expect(await listing).toEqual(new Error("cancelled by the caller"));
+    });
+  });
+
+  test("the reporter hears each page and each rescan, and even the lowest jitter pauses a rescan an eighth of a second", async () => {
+    await withEmulator({ backups: 30 }, async (emulator) => {
+      emulator.control.injectFaults({ kind: "lieTotal", atRequest: 2, delta: 1 });
+      const events: Array<[string, number]> = [];
+      const started = Date.now();
+      const result = await list(argsFor(emulator, { pageSize: 10, maxConcurrency: 1 }), {
+        ...FAST_RETRIES,
+        random: () => 0,
+        reporter: {
+          page: (_id, progress) => events.push(["page", progress.pagesFetched]),
+          rescan: (_id, scan) => events.push(["rescan", scan]),
+          retry: () => undefined,
+          done: () => undefined,
+        },
+      });
+      expect(result.backups).toHaveLength(30);
+      expect(events.filter(([kind]) => kind === "rescan")).toEqual([["rescan", 2]]);
+      expect(events.filter(([kind]) => kind === "page").length).toBeGreaterThanOrEqual(4);
+      // random 0 gives the shortest rescan pause: 250 ms x (scan - 1) x 0.5.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(125);
     });
   });
 });

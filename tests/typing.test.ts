@@ -1,5 +1,6 @@
 /** From the wire's strings to typed backups: times, zones, sizes and enums, each typed or refused. */
 import { toBackup } from "../provider/backups/toBackup";
+import { typePage } from "../provider/backups/typePage";
 import { toUtcInstant, zoneOffsetMinutes } from "../provider/backups/wallClock";
 import { wirePageSchema } from "../provider/backups/wireSchema";
 import type { WireBackup } from "../provider/api/wire";
@@ -222,5 +223,31 @@ describe("toBackup on its own (what the wire schema lets through, and what it wo
     expect(problemsOf(record({ size_unit: undefined }))).toEqual(["size_unit must be a string (got nothing: the field is missing)"]);
     expect(problemsOf(record({ size: Infinity }))).toEqual(["size must be a number in a string (got number Infinity)"]);
     expect(problemsOf(record({ size: "12" }))).toEqual([]);
+  });
+});
+
+describe("a page as a whole", () => {
+  const response = (body: unknown) => ({
+    body,
+    context: { instanceId: "i", method: "GET", url: "http://127.0.0.1/", attempts: 1, status: 200 },
+    quote: () => "",
+  });
+
+  test("total_count up to the limit is taken, one more is refused", () => {
+    expect(typePage(response({ backups: [], total_count: "1000" }), 1000).totalCount).toBe(1000);
+    expect(() => typePage(response({ backups: [], total_count: "1001" }), 1000)).toThrow(/total_count 1001 is more than the 1000 backups/);
+  });
+
+  test("total_count must be a whole number", () => {
+    expect(() => typePage(response({ backups: [], total_count: "12abc" }))).toThrow(/total_count must be a whole number \(got "12abc"\)/);
+    expect(() => typePage(response({ backups: [], total_count: "99999999999999999999" }))).toThrow(/total_count must be a whole number/);
+  });
+
+  test("a bad record is named by its index, and by its id when it has one", () => {
+    const bad = { ...vendorExample, status: "LOST" };
+    expect(() => typePage(response({ backups: [vendorExample, bad], total_count: "2" }))).toThrow(
+      /^.*backups\[1\] \(id backup-001\): status/,
+    );
+    expect(() => typePage(response({ backups: [{ ...bad, id: 7 }], total_count: "1" }))).toThrow(/backups\[0\]: /);
   });
 });

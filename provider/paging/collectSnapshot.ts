@@ -66,6 +66,7 @@ async function collectOnce(pages: AsyncIterable<Page>, options: SnapshotOptions,
   let pageTotal = 0;
   let fetched = 0;
   for await (const page of pages) {
+    // Stryker disable next-line EqualityOperator: a total of 0 is one page, so no later page is compared with it
     if (totalCount < 0) {
       totalCount = page.totalCount;
       pageTotal = pageCount(totalCount, pageSize);
@@ -74,6 +75,7 @@ async function collectOnce(pages: AsyncIterable<Page>, options: SnapshotOptions,
     }
     const expected = Math.min(pageSize, Math.max(0, totalCount - page.offset));
     if (page.backups.length !== expected) {
+      // Stryker disable next-line EqualityOperator: lengths are unequal here, so < and <= agree
       const how = page.backups.length < expected ? "short" : "long";
       throw new Inconsistency(
         `page ${page.index + 1} of ${pageTotal} came back ${how}: ${page.backups.length} backups where total_count ${totalCount} means ${expected}`,

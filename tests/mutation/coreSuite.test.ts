@@ -20,6 +20,7 @@ const CORE_TEST_FILES = [
   "listing",
   "maxAge",
   "retryPolicy",
+  "projectLookup",
 ] as const;
 
 for (const name of CORE_TEST_FILES) {
