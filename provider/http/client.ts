@@ -6,12 +6,12 @@
  * cancelled with the signal its caller gives: a failed, abandoned or finished listing leaves no
  * request, retry or wait behind. Server text put into an error is redacted (./redact.ts).
  */
-import { setTimeout as sleep } from "node:timers/promises";
 import { JSON_CONTENT_TYPE } from "../api/instanceWire";
 import type { Language } from "../api/rules";
 import { ErrorCodes, Headers } from "../api/wire";
 import { TaurusDbApiError, TaurusDbNetworkError, TaurusDbResponseError, type ExchangeContext } from "../errors";
 import { USER_AGENT } from "../version";
+import { abortableSleep } from "./abortableSleep";
 import { authenticate } from "./authenticate";
 import type { Credentials } from "./credentials";
 import { Redactor } from "./redact";
@@ -146,7 +146,7 @@ export class ApiClient {
       }
       if (!("retryIn" in outcome)) return outcome;
       options.onRetry?.({ url: signed.url, attempt, reason: outcome.reason, delayMs: outcome.retryIn });
-      await sleep(outcome.retryIn, undefined, { signal }).catch((error: unknown) => Promise.reject(signal.aborted ? signal.reason : error));
+      await abortableSleep(outcome.retryIn, signal);
     }
   }
 

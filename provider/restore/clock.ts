@@ -2,7 +2,7 @@
  * Time for the waits of a restore, injectable: the real clock in a stack, a faster one in tests,
  * so the waiting logic runs with its real intervals and deadlines in milliseconds of test time.
  */
-import { setTimeout as sleep } from "node:timers/promises";
+import { abortableSleep } from "../http/abortableSleep";
 
 export interface Clock {
   now(): number;
@@ -12,6 +12,5 @@ export interface Clock {
 
 export const realClock: Clock = {
   now: () => Date.now(),
-  // With the signal's own reason (say, the engine's Cancel), not a bare AbortError.
-  sleep: (ms, signal) => sleep(ms, undefined, { signal }).catch((error: unknown) => Promise.reject(signal.aborted ? signal.reason : error)),
+  sleep: abortableSleep,
 };
