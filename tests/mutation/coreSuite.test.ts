@@ -6,21 +6,24 @@
  * its hooks stay its own. These files also run on their own in the unit project, as always.
  */
 const CORE_TEST_FILES = [
+  // Pure tests first: while a mutant is active the run stops at the first failure
+  // (bailEnvironment.js), so the fast tests get the first chance to kill it.
   "paging",
   "selection",
   "typing",
   "signature",
+  "retryPolicy",
   "requestBudget",
   "settings",
   "restoreArguments",
+  "apiClient",
   "redaction",
   "transportFailures",
+  "projectLookup",
   "badInput",
+  "maxAge",
   "faults",
   "listing",
-  "maxAge",
-  "retryPolicy",
-  "projectLookup",
 ] as const;
 
 for (const name of CORE_TEST_FILES) {
