@@ -12,7 +12,7 @@ import { parseDuration } from "./arguments/duration";
 import { openSession, type SessionRuntime } from "./calls/apiSession";
 import { fetchBackupPage } from "./calls/backupPages";
 import { BackupTooOldError, NoCompletedBackupError, TaurusDbTimeoutError } from "./errors";
-import { collectSnapshot } from "./paging/collectSnapshot";
+import { collectSnapshot, rescanPauseMs } from "./paging/collectSnapshot";
 import type { FetchPage } from "./paging/page";
 import { scanPages } from "./paging/scanPages";
 import { silentReporter, type ProgressReporter } from "./reporting";
@@ -59,6 +59,7 @@ export async function listInstanceBackups(
   const timer = setTimeout(() => listing.abort(new TaurusDbTimeoutError(instanceId, timeoutMs, pagesFetched)), timeoutMs);
   const cancel = () => listing.abort(runtime.signal!.reason);
   runtime.signal?.throwIfAborted();
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: the listener is removed when the listing settles, so it never hears a second abort anyway
   runtime.signal?.addEventListener("abort", cancel, { once: true });
   const session = openSession(connection, valid, runtime, { onRetry: (event) => reporter.retry(instanceId, event) });
 
@@ -76,7 +77,7 @@ export async function listInstanceBackups(
       pageSize,
       maxScans: LISTING_LIMITS.maxScans,
       signal: listing.signal,
-      rescanDelayMs: (scan) => 250 * (scan - 1) * (0.5 + (runtime.random ?? Math.random)() / 2),
+      rescanDelayMs: (scan) => rescanPauseMs(scan, runtime.random ?? Math.random),
       onPage: (progress) => reporter.page(instanceId, progress),
       onRescan: (scan, reason) => reporter.rescan(instanceId, scan, reason),
     });

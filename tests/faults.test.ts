@@ -9,6 +9,7 @@ import {
   TaurusDbResponseError,
   TaurusDbTimeoutError,
 } from "../provider/errors";
+import { getEventListeners } from "node:events";
 import type { RunningEmulator } from "../provider/emulator";
 import { FAST_RETRIES, argsFor, list, rejectionOf, withEmulator } from "./support/emulator";
 
@@ -244,6 +245,27 @@ describe("the listing's own bookkeeping", () => {
       const listing = rejectionOf(list(argsFor(emulator), { ...FAST_RETRIES, signal: cancel.signal }));
       setTimeout(() => cancel.abort(new Error("cancelled by the caller")), 100);
       expect(await listing).toEqual(new Error("cancelled by the caller"));
+    });
+  });
+
+  test("a deadline during the pause before a rescan fails as the deadline, not as an interrupted wait", async () => {
+    await withEmulator({ backups: 30 }, async (emulator) => {
+      emulator.control.injectFaults({ kind: "lieTotal", times: Infinity, delta: 1 });
+      // random 1: the pause before scan 2 is a quarter second, longer than what is left of the deadline.
+      const error = await rejectionOf(list(argsFor(emulator, { pageSize: 10, timeoutMs: 150 }), { ...FAST_RETRIES, random: () => 1 }));
+      expect(error).toBeInstanceOf(TaurusDbTimeoutError);
+    });
+  });
+
+  test.each([
+    ["succeeds", false],
+    ["fails", true],
+  ])("once a listing %s, it no longer listens to the caller's signal", async (_outcome, fails) => {
+    await withEmulator({ backups: 5 }, async (emulator) => {
+      if (fails) emulator.control.injectFaults({ kind: "status", status: 404 });
+      const caller = new AbortController();
+      await list(argsFor(emulator), { ...FAST_RETRIES, signal: caller.signal }).catch(() => undefined);
+      expect(getEventListeners(caller.signal, "abort")).toHaveLength(0);
     });
   });
 

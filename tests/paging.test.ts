@@ -5,7 +5,7 @@
  * scans are allowed, and what is reported along the way.
  */
 import { InconsistentListingError } from "../provider/errors";
-import { collectSnapshot, type ScanProgress, type SnapshotOptions } from "../provider/paging/collectSnapshot";
+import { collectSnapshot, rescanPauseMs, type ScanProgress, type SnapshotOptions } from "../provider/paging/collectSnapshot";
 import type { FetchPage, Page } from "../provider/paging/page";
 import { pageCount, scanPages } from "../provider/paging/scanPages";
 import type { Backup } from "../provider/types";
@@ -254,5 +254,14 @@ describe("collectSnapshot", () => {
     await expect(pending).rejects.toThrow(/aborted/);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(s.calls.filter((c) => c.index === 0)).toHaveLength(1);
+  });
+});
+
+describe("rescanPauseMs", () => {
+  test("a quarter second per scan already made, jittered between half and all of it", () => {
+    expect(rescanPauseMs(2, () => 0)).toBe(125);
+    expect(rescanPauseMs(2, () => 1)).toBe(250);
+    expect(rescanPauseMs(3, () => 0.5)).toBe(375);
+    expect(rescanPauseMs(4, () => 0)).toBe(375);
   });
 });

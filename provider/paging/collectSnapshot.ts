@@ -38,6 +38,14 @@ export interface Snapshot {
   readonly scans: number;
 }
 
+/**
+ * The pause before scan n (n ≥ 2): a quarter second per scan already made, jittered down to half,
+ * so listings that met the same burst of changes do not rescan in step.
+ */
+export function rescanPauseMs(scan: number, random: () => number): number {
+  return 250 * (scan - 1) * (0.5 + random() / 2);
+}
+
 /** Why a scan cannot be trusted. */
 class Inconsistency extends Error {}
 
