@@ -9,6 +9,8 @@
  */
 import type { IncomingHttpHeaders } from "node:http";
 import { inspect } from "node:util";
+import { AkSkCredentials, TokenCredentials } from "../provider/http/credentials";
+import { excerpt } from "../provider/http/excerpt";
 import { Redactor } from "../provider/http/redact";
 import { listInstanceBackups } from "../provider/listing";
 import { rejectionOf } from "./support/emulator";
@@ -110,6 +112,17 @@ describe("server text", () => {
     expect(redactor.text("line\nwarning: forged\u001b[31mred\u202etxt.exe")).toBe("line\\nwarning: forged\\u001b[31mred\\u202etxt.exe");
   });
 
+  test("is cut to 1,023 characters and an ellipsis when longer than 1 KB, and kept whole at exactly the cap", () => {
+    expect(redactor.text("x".repeat(2_000))).toBe(`${"x".repeat(1_023)}…`);
+    expect(redactor.text("y".repeat(1_024))).toBe("y".repeat(1_024));
+    expect(redactor.text("abcdef", 5)).toBe("abcd…");
+    expect(redactor.text("abcde", 5)).toBe("abcde");
+  });
+
+  test("has carriage returns and tabs escaped by name", () => {
+    expect(redactor.text("a\rb\tc")).toBe("a\\rb\\tc");
+  });
+
   test("keeps what is not a credential, such as a request id and an instance id", () => {
     expect(redactor.text(`request 5f1c2d3e-aaaa-bbbb-cccc-0123456789ab for ${INSTANCE} failed`)).toBe(
       `request 5f1c2d3e-aaaa-bbbb-cccc-0123456789ab for ${INSTANCE} failed`,
@@ -119,5 +132,50 @@ describe("server text", () => {
   test("loses any run that shares ten characters with a credential, at either end", () => {
     expect(redactor.text(`token ${TOKEN.slice(0, 30)} and ${TOKEN.slice(-25)}!`)).toBe("token [redacted] and [redacted]!");
     expect(redactor.text(`key ${AK}`)).toBe("key [redacted]");
+  });
+
+  test("loses a run that shares only a credential's last ten characters", () => {
+    expect(redactor.text(`echo: ${AK.slice(-10)} end`)).toBe("echo: [redacted] end");
+  });
+
+  test("loses the whole run of token characters around a credential, before and after it", () => {
+    expect(redactor.text(`key: abc${AK}xyz, next`)).toBe("key: [redacted], next");
+  });
+
+  test("puts one [redacted] for a credential at the very start", () => {
+    expect(redactor.text(`${AK} was rejected`)).toBe("[redacted] was rejected");
+  });
+
+  test("matches a credential shorter than ten characters whole, every time it appears, from the first character on", () => {
+    const short = Redactor.of(["Pa55w0rd"]);
+    expect(short.text("Pa55w0rd rejected; Pa55w0rd again!")).toBe("[redacted] rejected; [redacted] again!");
+    expect(short.text("Pa55w0r is not it")).toBe("Pa55w0r is not it");
+  });
+});
+
+describe("credentials", () => {
+  test("AK/SK credentials give the access key, the secret key and the security token (when there is one) to redact", () => {
+    expect(new AkSkCredentials(AK, SK, SECURITY_TOKEN).knownSecrets()).toEqual([AK, SK, SECURITY_TOKEN]);
+    expect(new AkSkCredentials(AK, SK).knownSecrets()).toEqual([AK, SK]);
+  });
+
+  test("a token's identity is 32 hex digits of a hash: the same for one token, different for another, never the token", () => {
+    const identity = new TokenCredentials(TOKEN).identity;
+    expect(identity).toMatch(/^token:[0-9a-f]{32}$/);
+    expect(new TokenCredentials(TOKEN).identity).toBe(identity);
+    expect(new TokenCredentials(`${TOKEN}x`).identity).not.toBe(identity);
+  });
+});
+
+describe("excerpt", () => {
+  test("collapses each run of whitespace to one space and trims the ends", () => {
+    expect(excerpt("  <html>\n\t<body>  Service   Unavailable </body>\r\n")).toBe("<html> <body> Service Unavailable </body>");
+  });
+
+  test("keeps a text of up to max characters, and cuts a longer one to max - 1 and an ellipsis", () => {
+    expect(excerpt("short")).toBe("short");
+    expect(excerpt("abcde", 5)).toBe("abcde");
+    expect(excerpt("abcdef", 5)).toBe("abcd…");
+    expect(excerpt("x".repeat(200))).toBe(`${"x".repeat(159)}…`);
   });
 });
