@@ -4,6 +4,7 @@
  * says. No server: each answer is scripted, so every branch is reached on purpose and fast.
  */
 import { TaurusDbApiError, TaurusDbNetworkError, TaurusDbResponseError } from "../provider/errors";
+import { abortableSleep } from "../provider/http/abortableSleep";
 import { ApiClient, type ApiRequest, type ClientOptions, type RetryEvent } from "../provider/http/client";
 import { AkSkCredentials } from "../provider/http/credentials";
 import { RequestBudget } from "../provider/http/requestBudget";
@@ -132,6 +133,13 @@ describe("answers", () => {
     const error = await failureOf(send(client));
     expect(error.message).toContain("redirect to https://elsewhere.example.test/");
     expect(transport.sent).toHaveLength(1);
+  });
+
+  test("a 1xx final answer is neither a success nor a redirect", async () => {
+    const { client } = setUp([answer(199, { error_code: "X.1", error_msg: "odd" })]);
+    const error = (await failureOf(send(client))) as TaurusDbApiError;
+    expect(error).toMatchObject({ status: 199, errorCode: "X.1" });
+    expect(error.message).not.toContain("redirect");
   });
 
   test("a 400 is not reported as a redirect", async () => {
@@ -315,6 +323,22 @@ describe("cancel", () => {
     await waitUntil(() => transport.sent.length === 1);
     controller.abort(reason);
     expect(await pending).toBe(reason);
+  });
+});
+
+describe("abortableSleep", () => {
+  test("waits the time given", async () => {
+    const started = Date.now();
+    await abortableSleep(20, new AbortController().signal);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
+  });
+
+  test("an abort ends the wait with the signal's own reason", async () => {
+    const controller = new AbortController();
+    const reason = new Error("cancelled");
+    const pending = abortableSleep(60_000, controller.signal);
+    controller.abort(reason);
+    await expect(pending).rejects.toBe(reason);
   });
 });
 
