@@ -3,10 +3,16 @@
  * strings. Invalid input gets an error that says what is allowed and makes no request (counted on
  * the emulator); valid input at the edges works, encoded and signed correctly.
  */
+import { CREDENTIAL_NAMES } from "../provider/arguments/catalogue";
+import { PIN_OPTIONS } from "../provider/arguments/resourceOptions";
 import { InvalidArgumentsError, MissingCredentialsError } from "../provider/errors";
 import type { GetInstanceBackupsArgs } from "../provider/types";
 import type { RunningEmulator } from "../provider/emulator";
 import { startEmulator } from "../provider/emulator";
+import { mergeSettings } from "../provider/settings/merge";
+import { NO_STACK_CONFIG } from "../provider/settings/sources";
+import { describe as quoted } from "../provider/validation/issues";
+import { optionIssues, settingsIssues, validateSettings, valueIssues, type CheckOptions } from "../provider/validation/validate";
 import { argsFor, list, rejectionOf } from "./support/emulator";
 
 let emulator: RunningEmulator;
@@ -218,5 +224,96 @@ describe("valid input at the edges works", () => {
     for (const endpoint of [`http://127.0.0.1:${port}`, `http://localhost:${port}/`]) {
       expect((await list(argsFor(emulator, { endpoint }))).totalCount).toBe(30);
     }
+  });
+});
+
+describe("the checks on their own, without a listing", () => {
+  const NO_SOURCES = { stackConfig: NO_STACK_CONFIG, env: {} };
+  const valid = {
+    instanceId: "a".repeat(32) + "in07",
+    projectId: "d".repeat(32),
+    endpoint: "https://gaussdb.example.com",
+    accessKey: "AK-EXAMPLE",
+    secretKey: "SK-EXAMPLE-SECRET",
+  };
+  const problems = (args: Record<string, unknown>, options: CheckOptions = {}) =>
+    settingsIssues(mergeSettings(args, NO_SOURCES), options).map((issue) => `${issue.argument}: ${issue.problem}`);
+
+  test("filterField with its filterContent is no problem", () => {
+    expect(problems({ ...valid, filterField: "name", filterContent: "daily" })).toEqual([]);
+  });
+
+  test("a creation window is empty when createdBefore equals createdAfter; an earlier createdAfter is fine", () => {
+    const at = "2026-04-01T00:00:00Z";
+    expect(problems({ ...valid, createdAfter: at, createdBefore: at })).toEqual(["createdBefore: must be later than createdAfter"]);
+    expect(problems({ ...valid, createdAfter: at, createdBefore: "2026-04-01T00:00:01Z" })).toEqual([]);
+  });
+
+  test("a malformed region without an endpoint is named once, for its form, not also as a region without an endpoint", () => {
+    expect(problems({ ...valid, endpoint: undefined, region: "CN-NORTH-4" })).toEqual([
+      'region: must be a region name such as "cn-north-4" (got "CN-NORTH-4")',
+    ]);
+  });
+
+  test("a value not known yet takes no part in the rules between values, however valid it looks", () => {
+    const placeholder = "2026-05-01T00:00:00Z";
+    const isUnknown = (value: unknown) => value === placeholder;
+    expect(problems({ ...valid, createdAfter: placeholder, createdBefore: "2026-04-01T00:00:00Z" }, { isUnknown })).toEqual([]);
+  });
+
+  test("a token with only an access key, or only a secret key, is still two kinds of credentials at once", () => {
+    const both = "credentials: both an IAM token (authToken) and an AK/SK pair are set in arguments; give one of them";
+    expect(problems({ ...valid, secretKey: undefined, authToken: "token" })).toEqual([both]);
+    expect(problems({ ...valid, accessKey: undefined, authToken: "token" })).toEqual([both]);
+  });
+
+  test("an access key and a security token without the secret key are named together", () => {
+    expect(problems({ ...valid, secretKey: undefined, securityToken: "temporary" })).toEqual([
+      "credentials: incomplete in arguments: accessKey and securityToken are set, but a secret key is not; an AK/SK pair is taken from one place",
+    ]);
+  });
+
+  test("a missing required value is named without quoting the missing value", () => {
+    expect(valueIssues(mergeSettings({}, NO_SOURCES), ["instanceId"])).toEqual([
+      { argument: "instanceId", problem: 'is required: 36 letters or digits ending in "in07"' },
+    ]);
+  });
+
+  test("what a listing runs with holds no credential, and no key for an argument neither given nor defaulted", () => {
+    const { args, connection } = validateSettings(mergeSettings(valid, NO_SOURCES));
+    expect(args.instanceId).toBe(valid.instanceId);
+    expect(Object.keys(args).filter((name) => (CREDENTIAL_NAMES as readonly string[]).includes(name))).toEqual([]);
+    expect(Object.entries(args).filter(([, value]) => value === undefined)).toEqual([]);
+    expect("orderField" in args).toBe(false);
+    expect(connection.credentials.identity).toBe("ak:AK-EXAMPLE");
+  });
+
+  test("a resource's own inputs: a bad one is named with what was given; absent, null and unknown ones wait", () => {
+    const UNKNOWN = Symbol("unknown");
+    expect(optionIssues({ onExpired: "never", keepers: null }, PIN_OPTIONS)).toEqual([
+      { argument: "onExpired", problem: 'must be one of "keep", "repin", "fail" (got "never")' },
+    ]);
+    expect(optionIssues({ keepers: { build: 7 } }, PIN_OPTIONS)).toEqual([
+      { argument: "keepers.build", problem: "must be a string (got 7)" },
+    ]);
+    expect(optionIssues({ onExpired: "repin", keepers: { build: "7" } }, PIN_OPTIONS)).toEqual([]);
+    expect(optionIssues({}, PIN_OPTIONS)).toEqual([]);
+    expect(optionIssues({ onExpired: null, keepers: undefined }, PIN_OPTIONS)).toEqual([]);
+    expect(optionIssues({ onExpired: UNKNOWN }, PIN_OPTIONS, { isUnknown: (value) => value === UNKNOWN })).toEqual([]);
+  });
+});
+
+describe("how a given value is quoted in a problem", () => {
+  test("a string of up to 60 characters whole, a longer one cut to 57 and '...'", () => {
+    expect(quoted("x".repeat(60))).toBe(JSON.stringify("x".repeat(60)));
+    expect(quoted("y".repeat(61))).toBe(JSON.stringify(`${"y".repeat(57)}...`));
+  });
+
+  test("null, numbers and booleans as themselves; lists and objects by their kind only", () => {
+    expect(quoted(null)).toBe("null");
+    expect(quoted(42)).toBe("42");
+    expect(quoted(false)).toBe("false");
+    expect(quoted(["secret"])).toBe("an array");
+    expect(quoted({ key: "secret" })).toBe("an object");
   });
 });
