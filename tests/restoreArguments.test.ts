@@ -155,6 +155,47 @@ test("values not known yet (a preview) are not judged, but still count as given"
   expect(found).toEqual([]);
 });
 
+test("null stands for an input left out: no problem, its default applies, and it is not passed on to the listing", () => {
+  const withNulls = {
+    ...valid,
+    type: null,
+    restoreTime: null,
+    adminPassword: null,
+    allowRestoreIntoSource: null,
+    region: null,
+    iamEndpoint: null,
+  };
+  expect(problems(withNulls)).toEqual([]);
+  const { restore, listingArgs } = resolveRestoreSettings(withNulls, NO_SOURCES);
+  expect(restore).toMatchObject({ type: "backup", allowRestoreIntoSource: false, restoreTime: undefined });
+  expect(listingArgs).toStrictEqual(CONNECTION);
+});
+
+test("a point-in-time restore with its restoreTime and no backupId has no problem", () => {
+  const pointInTime = { ...valid, type: "timestamp", restoreTime: "2026-01-04T09:30:00Z", backupId: undefined };
+  expect(problems(pointInTime)).toEqual([]);
+  expect(resolveRestoreSettings(pointInTime, NO_SOURCES).restore.restoreTimeMs).toBe(Date.parse("2026-01-04T09:30:00Z"));
+});
+
+test("a type that is neither backup nor timestamp is refused for itself, asking for neither a backupId nor a restoreTime", () => {
+  expect(problems({ ...valid, type: "snapshot" })).toEqual(['type: must be one of "backup", "timestamp" (got "snapshot")']);
+});
+
+test("a type not known yet asks for neither a backupId nor a restoreTime", () => {
+  const UNKNOWN = Symbol("unknown");
+  expect(restoreIssues({ ...valid, type: UNKNOWN }, NO_SOURCES, { isUnknown: (v) => v === UNKNOWN })).toEqual([]);
+});
+
+test("a source and a target both not known yet, or both left out, are not taken for the same instance", () => {
+  const UNKNOWN = Symbol("unknown");
+  const isUnknown = (v: unknown) => v === UNKNOWN;
+  expect(restoreIssues({ ...valid, sourceInstanceId: UNKNOWN, targetInstanceId: UNKNOWN }, NO_SOURCES, { isUnknown })).toEqual([]);
+  expect(problems({ ...valid, sourceInstanceId: undefined, targetInstanceId: undefined })).toEqual([
+    'sourceInstanceId: is required: 36 letters or digits ending in "in07"',
+    'targetInstanceId: is required: 36 letters or digits ending in "in07"',
+  ]);
+});
+
 test("what replaces a restore is the catalogue's: the source, the target, the type, the backup, the time and the keepers", () => {
   expect(RESTORE_REPLACE_NAMES).toEqual(["sourceInstanceId", "targetInstanceId", "type", "backupId", "restoreTime", "keepers"]);
   expect(RESTORE_ARGUMENT_NAMES.filter((name) => !RESTORE_REPLACE_NAMES.includes(name))).toEqual([
