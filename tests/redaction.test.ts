@@ -10,7 +10,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { inspect } from "node:util";
 import { AkSkCredentials, TokenCredentials } from "../provider/http/credentials";
-import { excerpt } from "../provider/http/excerpt";
 import { Redactor } from "../provider/http/redact";
 import { listInstanceBackups } from "../provider/listing";
 import { rejectionOf } from "./support/emulator";
@@ -164,18 +163,5 @@ describe("credentials", () => {
     expect(identity).toMatch(/^token:[0-9a-f]{32}$/);
     expect(new TokenCredentials(TOKEN).identity).toBe(identity);
     expect(new TokenCredentials(`${TOKEN}x`).identity).not.toBe(identity);
-  });
-});
-
-describe("excerpt", () => {
-  test("collapses each run of whitespace to one space and trims the ends", () => {
-    expect(excerpt("  <html>\n\t<body>  Service   Unavailable </body>\r\n")).toBe("<html> <body> Service Unavailable </body>");
-  });
-
-  test("keeps a text of up to max characters, and cuts a longer one to max - 1 and an ellipsis", () => {
-    expect(excerpt("short")).toBe("short");
-    expect(excerpt("abcde", 5)).toBe("abcde");
-    expect(excerpt("abcdef", 5)).toBe("abcd…");
-    expect(excerpt("x".repeat(200))).toBe(`${"x".repeat(159)}…`);
   });
 });
