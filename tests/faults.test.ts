@@ -38,25 +38,6 @@ describe("retried, then successful", () => {
       expect(emulator.control.stats().byRoute.backups).toBe(3);
     });
   });
-
-  test("Retry-After is honoured", async () => {
-    await withEmulator({ backups: 10 }, async (emulator) => {
-      emulator.control.injectFaults({ kind: "status", status: 429, retryAfterSeconds: 1 });
-      const started = Date.now();
-      await list(argsFor(emulator));
-      const [first, second] = emulator.control.requests();
-      expect(second.at - first.at).toBeGreaterThanOrEqual(950);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-    });
-  });
-
-  test("a rate-limited API is paged without a failure", async () => {
-    await withEmulator({ backups: 1500, rateLimit: { requestsPerSecond: 40, burst: 5 } }, async (emulator) => {
-      const result = await list(argsFor(emulator, { maxConcurrency: 8 }));
-      expect(result.totalCount).toBe(1500);
-      expect(emulator.control.stats().rateLimited).toBeGreaterThan(0);
-    });
-  });
 });
 
 describe("not retried, or retried a bounded number of times, then a clear error", () => {
