@@ -14,6 +14,8 @@ import type { GetInstanceBackupsArgs } from "../provider/types";
 import { AkSkCredentials, TokenCredentials } from "../provider/http/credentials";
 import { iamEndpoint, serviceEndpoint } from "../provider/settings/endpoints";
 import { mergeSettings } from "../provider/settings/merge";
+import { pulumiStackConfig } from "../provider/settings/pulumiConfig";
+import * as pulumi from "@pulumi/pulumi";
 import { NO_STACK_CONFIG, type SettingSources } from "../provider/settings/sources";
 import { resolveSettings } from "../provider/validation/resolve";
 
@@ -318,5 +320,17 @@ describe("one error names every problem and where each value came from", () => {
     expect(problems({ region: "cn-north-4" }, sources({}, { HW_ACCESS_KEY: "secret value", HW_SECRET_KEY: "sk" }))).toEqual([
       "environment variable HW_ACCESS_KEY: must be printable ASCII without spaces (an access key)",
     ]);
+  });
+});
+
+describe("stack config of a running Pulumi program", () => {
+  test("a key is read in its namespace, by its name after the first colon", () => {
+    // Namespaces of this test only: the program's config is process-wide and other tests read taurusdb:*.
+    pulumi.runtime.setAllConfig({ "stackconfigtest:region": "cn-north-4", "stackconfigother:region": "ap-southeast-1" });
+    const read = pulumiStackConfig();
+    expect(read("stackconfigtest:region")).toBe("cn-north-4");
+    expect(read("stackconfigother:region")).toBe("ap-southeast-1");
+    expect(read("stackconfigtest:projectId")).toBeUndefined();
+    expect(read("stackconfigunset:region")).toBeUndefined();
   });
 });

@@ -190,6 +190,19 @@ describe("SDK-HMAC-SHA256 matches the vendor's signer", () => {
   });
 });
 
+describe("the URL as sent", () => {
+  test("an endpoint with a base path keeps it, whatever slashes end it", () => {
+    const sent = (baseUrl: string) =>
+      authenticate(
+        { method: "GET", baseUrl, path: "/v3/p1/instances", query: [], headers: {} },
+        new AkSkCredentials("AK", "secret"),
+        new Date(),
+      ).url;
+    expect(sent("https://proxy.example.test/taurus")).toBe("https://proxy.example.test/taurus/v3/p1/instances");
+    expect(sent("https://proxy.example.test/taurus//")).toBe("https://proxy.example.test/taurus/v3/p1/instances");
+  });
+});
+
 describe("signature helpers", () => {
   test("canonical paths end in a slash and keep unreserved characters", () => {
     expect(canonicalPath("/v3/projects")).toBe("/v3/projects/");

@@ -1,8 +1,9 @@
 /** From the wire's strings to typed backups: times, zones, sizes and enums, each typed or refused. */
 import { toBackup } from "../provider/backups/toBackup";
 import { typePage } from "../provider/backups/typePage";
+import { describeSchemaIssues, wirePageSchema } from "../provider/backups/wireSchema";
+import { z } from "zod";
 import { toUtcInstant, zoneOffsetMinutes } from "../provider/backups/wallClock";
-import { wirePageSchema } from "../provider/backups/wireSchema";
 import type { WireBackup } from "../provider/api/wire";
 
 const vendorExample: WireBackup = {
@@ -101,6 +102,11 @@ describe("wall-clock times in a zone become UTC instants", () => {
     ["2026-01-04T17:30:30+08:60", "UTC", "unreadable offset"],
     ["2026-01-04 17:30:30", "UTC+14:30", "time zone"],
     ["2026-01-04 17:30:30", "UTC+08:60", "time zone"],
+    // The reason names what is wrong, and only that: a time with its own offset needs no zone.
+    ["2026-02-30T10:00:00+08:00", "CST", "not a real date"],
+    ["2026-02-30T10:00:00+08:00", "UTC", "not a real date"],
+    ["2026-02-30T10:00:00Z", "UTC", "not a real date"],
+    [" 2026-02-30 10:00:00 ", "UTC", "not a real date"],
   ])("%s in %s is refused (%s, edges)", (wall, zone, why) => {
     const result = toUtcInstant(wall, zone);
     expect("problem" in result && result.problem).toContain(why);
@@ -213,6 +219,7 @@ describe("toBackup on its own (what the wire schema lets through, and what it wo
 
   test("an empty id is refused; absent free text is empty; an empty backup_mode is no mode", () => {
     expect(problemsOf(record({ id: "" }))).toEqual(["id must not be empty"]);
+    expect(problemsOf(record({ id: 5 }))).toEqual(["id must be a string (got number 5)"]);
     const typed = toBackup(record({ description: undefined, use_detail: null, backup_mode: "" }));
     expect(typed).toMatchObject({ backup: { description: "", useDetail: "" } });
     expect("backup" in typed && typed.backup).not.toHaveProperty("backupMode");
@@ -249,5 +256,28 @@ describe("a page as a whole", () => {
       /^.*backups\[1\] \(id backup-001\): status/,
     );
     expect(() => typePage(response({ backups: [{ ...bad, id: 7 }], total_count: "1" }))).toThrow(/backups\[0\]: /);
+  });
+});
+
+describe("problems with a page's envelope", () => {
+  const issuesOf = (schema: z.ZodType, value: unknown) => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) throw new Error("expected a problem");
+    return describeSchemaIssues(parsed.error);
+  };
+
+  test("each problem is named by its path, the body itself as (body)", () => {
+    expect(issuesOf(wirePageSchema, { backups: {}, total_count: "1" })).toBe("backups: must be an array of backups");
+    expect(issuesOf(wirePageSchema, null)).toMatch(/^\(body\): /);
+    expect(issuesOf(z.object({ a: z.array(z.object({ b: z.string() })) }), { a: [{ b: 1 }] })).toMatch(/^a\[0\]\.b: /);
+  });
+
+  test("five problems are listed; more are counted", () => {
+    const six = z.object(Object.fromEntries(["a", "b", "c", "d", "e", "f"].map((key) => [key, z.string()])));
+    const five = z.object(Object.fromEntries(["a", "b", "c", "d", "e"].map((key) => [key, z.string()])));
+    const sixIssues = issuesOf(six, {});
+    expect(sixIssues.split("; ").filter((line) => /^[a-f]: /.test(line))).toHaveLength(5);
+    expect(sixIssues).toMatch(/; and 1 more$/);
+    expect(issuesOf(five, {})).not.toContain("more");
   });
 });

@@ -36,6 +36,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   signal.throwIfAborted();
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: the listener is also removed by hand, and a signal aborts once
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
@@ -53,6 +54,7 @@ async function lookUp(client: ApiClient, iamEndpoint: string, region: string, si
     throw new TaurusDbResponseError(response.context, "the IAM project list has no `projects` array", response.quote());
   }
   const matches = projects.filter(
+    // Stryker disable next-line OptionalChaining: p.name is read only once p.id was, so p is an object there
     (p): p is { id: string; name: string } => typeof p?.id === "string" && p?.name === region && PROJECT_ID_PATTERN.test(p.id),
   );
   if (matches.length !== 1) {

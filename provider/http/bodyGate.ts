@@ -32,6 +32,7 @@ export class BodyGate {
           resolve();
         };
         setMaxListeners(0, signal);
+        // Stryker disable next-line ObjectLiteral,BooleanLiteral: the listener is also removed by hand, and a signal aborts once
         signal.addEventListener("abort", onAbort, { once: true });
         this.waiting.push(turn);
       });

@@ -15,6 +15,7 @@ export function pulumiStackConfig(): StackConfigReader {
     const split = key.indexOf(":");
     const namespace = key.slice(0, split);
     let config = byNamespace.get(namespace);
+    // Stryker disable next-line ConditionalExpression: a cache; a Config made again reads the same
     if (!config) byNamespace.set(namespace, (config = new pulumi.Config(namespace)));
     return config.get(key.slice(split + 1));
   };

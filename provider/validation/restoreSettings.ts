@@ -64,6 +64,7 @@ const present = (value: unknown) => value !== undefined && value !== null;
 
 /** The listing arguments of a bag, merged with stack config and the environment. */
 function mergeListingSettings(bag: Bag, sources: SettingSources): MergedSettings {
+  // Stryker disable next-line ObjectLiteral: listingArgsOf passes only the listing names, so the restriction holds without it
   return mergeSettings(listingArgsOf(bag), sources, { accepted: RESTORE_LISTING_NAMES });
 }
 
@@ -94,6 +95,7 @@ export function resolveRestoreSettings(bag: Bag, sources: SettingSources, contex
 }
 
 function ownValueIssues(bag: Bag, options: CheckOptions): ArgumentIssue[] {
+  // Stryker disable next-line ArrowFunction: only ever tested for truth, and undefined is as false as false
   const isUnknown = options.isUnknown ?? (() => false);
   return RESTORE_ARGUMENT_NAMES.flatMap((name) => {
     const spec: RestoreArgumentSpec = RESTORE_ARGUMENTS[name];
@@ -106,6 +108,7 @@ function ownValueIssues(bag: Bag, options: CheckOptions): ArgumentIssue[] {
 
 /** Arguments that go with a type, and a target that must not be the source. */
 function pairingIssues(bag: Bag, options: CheckOptions): ArgumentIssue[] {
+  // Stryker disable next-line ArrowFunction: only ever tested for truth, and undefined is as false as false
   const isUnknown = options.isUnknown ?? (() => false);
   const known = (name: RestoreArgumentName) => (present(bag[name]) && !isUnknown(bag[name]) ? bag[name] : undefined);
   const issues: ArgumentIssue[] = [];

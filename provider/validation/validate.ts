@@ -61,6 +61,7 @@ export interface SettingsCheckOptions extends CheckOptions {
 
 /** Every problem with the merged settings; empty when they are fine. */
 export function settingsIssues(merged: MergedSettings, options: SettingsCheckOptions = {}): ArgumentIssue[] {
+  // Stryker disable next-line ArrowFunction: only ever tested for truth, and undefined is as false as false
   const isUnknown = options.isUnknown ?? (() => false);
   const issues: ArgumentIssue[] = merged.unknownNames.map((key) => ({
     argument: key,
@@ -77,6 +78,7 @@ export function settingsIssues(merged: MergedSettings, options: SettingsCheckOpt
 
 /** Each value of `names` against its rule; a required one also when missing. */
 export function valueIssues(merged: MergedSettings, names: readonly ArgumentName[], options: CheckOptions = {}): ArgumentIssue[] {
+  // Stryker disable next-line ArrowFunction: only ever tested for truth, and undefined is as false as false
   const isUnknown = options.isUnknown ?? (() => false);
   return names.flatMap((name) => {
     const value = merged.values[name];
@@ -93,6 +95,7 @@ export function optionIssues(
   specs: Readonly<Record<string, OptionSpec>>,
   options: CheckOptions = {},
 ): ArgumentIssue[] {
+  // Stryker disable next-line ArrowFunction: only ever tested for truth, and undefined is as false as false
   const isUnknown = options.isUnknown ?? (() => false);
   return Object.entries(specs).flatMap(([name, spec]) => {
     const value = bag[name];
