@@ -1,4 +1,6 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
+
 /**
  * `npm run mutation`: StrykerJS plants small bugs in the client's core one at a time and runs the
  * unit tests that cover each (per-test coverage), to measure whether the tests would catch them.
@@ -24,6 +26,8 @@ export default {
   // scripts, Pulumi's SDK) kept two checker processes busy for the whole run.
   tsconfigFile: "tsconfig.mutation.json",
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  // TypeScript's watch mode waits 250 ms after each change before it checks; one wait per group of mutants.
+  checkerNodeArgs: ["--require", fileURLToPath(new URL("tests/mutation/typescriptWithoutDebounce.cjs", import.meta.url))],
   coverageAnalysis: "perTest",
   // A mutant in code that runs when a module loads (the catalogue's rules, the region table, the
   // unit multipliers) is covered by every test, so each would rerun the whole suite: the run would
