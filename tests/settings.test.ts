@@ -14,8 +14,6 @@ import type { GetInstanceBackupsArgs } from "../provider/types";
 import { AkSkCredentials, TokenCredentials } from "../provider/http/credentials";
 import { iamEndpoint, serviceEndpoint } from "../provider/settings/endpoints";
 import { mergeSettings } from "../provider/settings/merge";
-import { pulumiStackConfig } from "../provider/settings/pulumiConfig";
-import * as pulumi from "@pulumi/pulumi";
 import { NO_STACK_CONFIG, type SettingSources } from "../provider/settings/sources";
 import { resolveSettings } from "../provider/validation/resolve";
 
@@ -324,7 +322,10 @@ describe("one error names every problem and where each value came from", () => {
 });
 
 describe("stack config of a running Pulumi program", () => {
-  test("a key is read in its namespace, by its name after the first colon", () => {
+  test("a key is read in its namespace, by its name after the first colon", async () => {
+    // Loaded here, not at the top: Pulumi's SDK takes a second to load, and mutation runs load this file per mutant.
+    const pulumi = await import("@pulumi/pulumi");
+    const { pulumiStackConfig } = await import("../provider/settings/pulumiConfig");
     // Namespaces of this test only: the program's config is process-wide and other tests read taurusdb:*.
     pulumi.runtime.setAllConfig({ "stackconfigtest:region": "cn-north-4", "stackconfigother:region": "ap-southeast-1" });
     const read = pulumiStackConfig();
