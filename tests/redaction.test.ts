@@ -135,6 +135,7 @@ describe("server text", () => {
 
   test("loses a run that shares only a credential's last ten characters", () => {
     expect(redactor.text(`echo: ${AK.slice(-10)} end`)).toBe("echo: [redacted] end");
+    expect(redactor.text(`echo: ${AK.slice(-10)}`)).toBe("echo: [redacted]");
   });
 
   test("loses the whole run of token characters around a credential, before and after it", () => {
@@ -149,6 +150,11 @@ describe("server text", () => {
     const short = Redactor.of(["Pa55w0rd"]);
     expect(short.text("Pa55w0rd rejected; Pa55w0rd again!")).toBe("[redacted] rejected; [redacted] again!");
     expect(short.text("Pa55w0r is not it")).toBe("Pa55w0r is not it");
+  });
+
+  test("a credential of four characters is hidden; shorter ones are no credential and ordinary text stays", () => {
+    expect(Redactor.of(["k3y9"]).text("bad k3y9 given")).toBe("bad [redacted] given");
+    expect(Redactor.of(["abc", ""]).text("abc is fine")).toBe("abc is fine");
   });
 });
 

@@ -79,6 +79,15 @@ test("the first estimate counts the successes of the last second only", async ()
   expect(b.requestsPerSecond).toBe(5);
 });
 
+test("a success exactly a second before the 429 is no longer in the last second", async () => {
+  const b = budget(2);
+  for (let i = 0; i < 5; i++) b.succeeded();
+  await jest.advanceTimersByTimeAsync(1_000);
+  for (let i = 0; i < 3; i++) b.succeeded();
+  b.throttled(1_000, { sequence: 0, release: () => undefined });
+  expect(b.requestsPerSecond).toBe(3);
+});
+
 test("a 429 while nobody waits sets no timer (nothing would keep the process alive)", () => {
   const b = budget(2);
   b.throttled(5_000, { sequence: 0, release: () => undefined });
@@ -138,17 +147,20 @@ test("a cancelled wait rejects with the signal's reason, frees its place and lea
 
 test("raising maxInFlight lets waiters go at once; lowering it is ignored", async () => {
   const b = budget(1);
-  await b.acquire(signal());
-  const { granted } = acquireAll(b, 2);
+  const first = await b.acquire(signal());
+  const { granted, permits } = acquireAll(b, 2);
   await jest.advanceTimersByTimeAsync(0);
   expect(granted).toEqual([]);
   b.raiseMaxInFlight(3);
   await jest.advanceTimersByTimeAsync(0);
   expect(granted).toEqual([0, 0]);
   b.raiseMaxInFlight(1);
-  const third = acquireAll(b, 1);
+  // Two of the three slots come free: with the cap still 3, two more may fly.
+  first.release();
+  (await permits[0]).release();
+  const more = acquireAll(b, 3);
   await jest.advanceTimersByTimeAsync(0);
-  expect(third.granted).toEqual([]);
+  expect(more.granted).toEqual([0, 0]);
 });
 
 describe("large-body turns", () => {

@@ -76,6 +76,10 @@ describe("wall-clock times in a zone become UTC instants", () => {
     ["2026-01-04T17:30:30-0130", "UTC+08:00", "2026-01-04T19:00:30Z"],
     // The widest offsets there are.
     ["2026-01-04 14:00:00", "UTC+14:00", "2026-01-04T00:00:00Z"],
+    // Past the first century of a 400-year era (2100-2399, 1700-1999), where the calendar skips leap days.
+    ["2150-03-01 00:00:00", "UTC", "2150-03-01T00:00:00Z"],
+    ["2150-06-01 00:00:00", "UTC", "2150-06-01T00:00:00Z"],
+    ["1999-12-31 23:59:59", "UTC", "1999-12-31T23:59:59Z"],
     ["2026-01-04 00:00:00", "UTC-12:00", "2026-01-04T12:00:00Z"],
   ])("%s in %s is %s (edges)", (wall, zone, utc) => {
     expect(toUtcInstant(wall, zone)).toEqual({ instant: utc });
@@ -85,6 +89,7 @@ describe("wall-clock times in a zone become UTC instants", () => {
     ["1900-02-29 00:00:00", "UTC", "not a real date"],
     ["2023-02-29 00:00:00", "UTC", "not a real date"],
     ["2026-04-31 00:00:00", "UTC", "not a real date"],
+    ["2024-04-31 00:00:00", "UTC", "not a real date"],
     ["2026-00-10 00:00:00", "UTC", "not a real date"],
     ["2026-13-10 00:00:00", "UTC", "not a real date"],
     ["2026-01-00 00:00:00", "UTC", "not a real date"],
@@ -248,6 +253,10 @@ describe("a page as a whole", () => {
   test("total_count must be a whole number", () => {
     expect(() => typePage(response({ backups: [], total_count: "12abc" }))).toThrow(/total_count must be a whole number \(got "12abc"\)/);
     expect(() => typePage(response({ backups: [], total_count: "99999999999999999999" }))).toThrow(/total_count must be a whole number/);
+    // Digits only, from the first character to the last, though Number() would read each of these.
+    for (const lenient of ["+12", "12 ", " 12", "1e2"]) {
+      expect(() => typePage(response({ backups: [], total_count: lenient }))).toThrow(/total_count must be a whole number/);
+    }
   });
 
   test("a bad record is named by its index, and by its id when it has one", () => {

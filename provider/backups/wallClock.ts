@@ -49,6 +49,7 @@ export function toUtcInstant(wallClock: string, zone: string): { instant: string
 export function utcInstant(wallClock: string, zoneOffset: number | undefined): string | undefined {
   // The API's own form, `YYYY-MM-DD HH:mm:ss`, read without a regular expression (the common case).
   const t = wallClock;
+  // Stryker disable BlockStatement: without the fast path the full reader gives the same answer
   if (
     t.length === 19 &&
     t[4] === "-" &&
@@ -58,7 +59,6 @@ export function utcInstant(wallClock: string, zoneOffset: number | undefined): s
     t[13] === ":" &&
     t[16] === ":" &&
     zoneOffset !== undefined
-    // Stryker disable next-line BlockStatement: without the fast path the full reader gives the same answer
   ) {
     const year = digits(t, 0, 4),
       month = digits(t, 5, 2),
@@ -69,6 +69,7 @@ export function utcInstant(wallClock: string, zoneOffset: number | undefined): s
     // Stryker disable next-line EqualityOperator: a refused fast path falls through to the full reader, which gives the same answer
     if ((year | month | day | hour | minute | second) >= 0) return instantOf(year, month, day, hour, minute, second, 0, false, zoneOffset);
   }
+  // Stryker restore BlockStatement
   const m = WALL_CLOCK.exec(wallClock.trim());
   if (!m) return undefined;
   const offset = m[8] === undefined ? zoneOffset : m[8] === "Z" ? 0 : zoneOffsetMinutes(`UTC${m[8]}`);

@@ -92,6 +92,7 @@ export class RequestBudget {
       };
       // Many requests of one listing may wait at once on its signal; that is expected.
       setMaxListeners(0, signal);
+      // Stryker disable next-line ObjectLiteral,BooleanLiteral: a granted waiter removes the listener itself, and a signal aborts once
       signal.addEventListener("abort", waiter.onAbort, { once: true });
       this.queue.push(waiter);
       this.pump();

@@ -76,6 +76,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         const body = await readBody(response.data, maxBodyBytes, gate, signal);
         return { status: response.status, headers: lowerCaseHeaders(response.headers as Record<string, unknown>), body };
       } catch (error) {
+        // Stryker disable next-line ConditionalExpression: describeFailure() gives a TransportFailure back unchanged in code and message
         if (error instanceof TransportFailure) throw error;
         if (request.signal.aborted)
           throw new TransportFailure("EABORTED", "the request was cancelled: its listing failed, was abandoned or ran out of time");
@@ -118,7 +119,8 @@ function lowerCaseHeaders(headers: Record<string, unknown>): Record<string, stri
   for (const [name, value] of Object.entries(headers)) {
     result[name.toLowerCase()] = Array.isArray(value)
       ? value.join(", ")
-      : value === undefined || value === null
+      : // Stryker disable next-line ConditionalExpression,LogicalOperator: Node gives no header as undefined or null
+        value === undefined || value === null
         ? undefined
         : String(value);
   }
