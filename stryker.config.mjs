@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 /**
  * `npm run mutation`: StrykerJS plants small bugs in the client's core one at a time and runs the
  * unit tests that cover each (per-test coverage), to measure whether the tests would catch them.
- * Reports go to reports/mutation/ (ignored by git).
+ * Reports go to reports/mutation/ (ignored by git); scripts/mutationScores.ts then gates each part.
  *
  * The core is the data path: arguments, settings, validation, signing, HTTP (budget, retries,
  * redaction, transport), the listing's API calls, paging, typing, selection and the listing. Left
