@@ -14,6 +14,7 @@ export function latestCompleted(backups: readonly Backup[]): Backup | undefined 
 
 function isNewer(a: Backup, b: Backup): boolean {
   const created = compareInstants(a.createdAt, b.createdAt);
+  // Stryker disable next-line EqualityOperator: created is not 0 here, so >= and > agree
   if (created !== 0) return created > 0;
   const updated = compareInstants(a.updatedAt, b.updatedAt);
   // Stryker disable next-line EqualityOperator: updated is not 0 here, so >= and > agree
