@@ -21,7 +21,15 @@ import { mergeSettings, type MergedSettings } from "../settings/merge";
 import type { SettingSources } from "../settings/sources";
 import type { Language } from "../types";
 import { toArgumentIssues } from "./issues";
-import { connectionOf, invalidArguments, settingsIssues, valuesWithDefaults, type CheckOptions, type ConnectionSettings } from "./validate";
+import {
+  connectionOf,
+  invalidArguments,
+  settingsIssues,
+  unknownTestOf,
+  valuesWithDefaults,
+  type CheckOptions,
+  type ConnectionSettings,
+} from "./validate";
 
 /** The restore's own arguments once valid, defaults applied and durations in milliseconds. */
 export interface ValidRestoreArgs {
@@ -95,8 +103,7 @@ export function resolveRestoreSettings(bag: Bag, sources: SettingSources, contex
 }
 
 function ownValueIssues(bag: Bag, options: CheckOptions): ArgumentIssue[] {
-  // Stryker disable next-line ArrowFunction: only ever tested for truth, and undefined is as false as false
-  const isUnknown = options.isUnknown ?? (() => false);
+  const isUnknown = unknownTestOf(options);
   return RESTORE_ARGUMENT_NAMES.flatMap((name) => {
     const spec: RestoreArgumentSpec = RESTORE_ARGUMENTS[name];
     const value = present(bag[name]) ? bag[name] : undefined;
@@ -108,8 +115,7 @@ function ownValueIssues(bag: Bag, options: CheckOptions): ArgumentIssue[] {
 
 /** Arguments that go with a type, and a target that must not be the source. */
 function pairingIssues(bag: Bag, options: CheckOptions): ArgumentIssue[] {
-  // Stryker disable next-line ArrowFunction: only ever tested for truth, and undefined is as false as false
-  const isUnknown = options.isUnknown ?? (() => false);
+  const isUnknown = unknownTestOf(options);
   const known = (name: RestoreArgumentName) => (present(bag[name]) && !isUnknown(bag[name]) ? bag[name] : undefined);
   const issues: ArgumentIssue[] = [];
   const type = present(bag.type) ? known("type") : restoreDefaultOf("type");

@@ -54,6 +54,12 @@ export interface CheckOptions {
   readonly isUnknown?: (value: unknown) => boolean;
 }
 
+/** The options' test for a value not known yet; without one, every value is known. */
+export function unknownTestOf(options: CheckOptions): (value: unknown) => boolean {
+  // Stryker disable next-line ArrowFunction: only ever tested for truth, and undefined is as false as false
+  return options.isUnknown ?? (() => false);
+}
+
 export interface SettingsCheckOptions extends CheckOptions {
   /** The catalogue's arguments the caller takes (all of them unless said); a required one left out of these is not missing. */
   readonly names?: readonly ArgumentName[];
@@ -61,8 +67,7 @@ export interface SettingsCheckOptions extends CheckOptions {
 
 /** Every problem with the merged settings; empty when they are fine. */
 export function settingsIssues(merged: MergedSettings, options: SettingsCheckOptions = {}): ArgumentIssue[] {
-  // Stryker disable next-line ArrowFunction: only ever tested for truth, and undefined is as false as false
-  const isUnknown = options.isUnknown ?? (() => false);
+  const isUnknown = unknownTestOf(options);
   const issues: ArgumentIssue[] = merged.unknownNames.map((key) => ({
     argument: key,
     problem: "is not an argument of this function (check the spelling)",
@@ -78,8 +83,7 @@ export function settingsIssues(merged: MergedSettings, options: SettingsCheckOpt
 
 /** Each value of `names` against its rule; a required one also when missing. */
 export function valueIssues(merged: MergedSettings, names: readonly ArgumentName[], options: CheckOptions = {}): ArgumentIssue[] {
-  // Stryker disable next-line ArrowFunction: only ever tested for truth, and undefined is as false as false
-  const isUnknown = options.isUnknown ?? (() => false);
+  const isUnknown = unknownTestOf(options);
   return names.flatMap((name) => {
     const value = merged.values[name];
     const spec: ArgumentSpec = ARGUMENTS[name];
@@ -95,8 +99,7 @@ export function optionIssues(
   specs: Readonly<Record<string, OptionSpec>>,
   options: CheckOptions = {},
 ): ArgumentIssue[] {
-  // Stryker disable next-line ArrowFunction: only ever tested for truth, and undefined is as false as false
-  const isUnknown = options.isUnknown ?? (() => false);
+  const isUnknown = unknownTestOf(options);
   return Object.entries(specs).flatMap(([name, spec]) => {
     const value = bag[name];
     if (value === undefined || value === null || isUnknown(value)) return [];
