@@ -19,9 +19,14 @@ import type { Timers } from "./timers";
  */
 export const MAX_HEAD_BYTES = 1024 * 1024;
 
+/** How long a rejected connection is read from before it is closed. */
+const LINGER_MS = 2_000;
+
 export class EmulatorServer {
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
+  /** Connections answered after a parse error, read from until they close. */
+  private readonly lingering = new WeakSet<Socket>();
   private closing?: Promise<void>;
 
   constructor(
@@ -63,6 +68,8 @@ export class EmulatorServer {
 
   /** The parser gave up on this connection; say why in the API's error format, then close it. */
   private rejectConnection(error: NodeJS.ErrnoException, socket: Socket): void {
+    // The parser reports again for each further chunk of a connection already answered.
+    if (this.lingering.has(socket)) return;
     this.stats.rejectedConnection();
     if (error.code === "ECONNRESET" || !socket.writable) {
       socket.destroy();
@@ -70,6 +77,12 @@ export class EmulatorServer {
     }
     const reply = failureReply(rejection(error), "en-us");
     socket.end(rawResponse(reply, randomUUID()));
+    // A lingering close, as gateways do: read what the client is still sending before the socket
+    // closes, else the unread bytes make the kernel reset the connection and the client may lose
+    // the answer. The client's own close, or the time limit, ends it.
+    this.lingering.add(socket);
+    socket.on("data", () => undefined);
+    void this.timers.sleep(LINGER_MS).then(() => socket.destroy());
   }
 }
 
