@@ -124,6 +124,12 @@ func (InstanceRestoreState) ElementType() reflect.Type {
 	return reflect.TypeOf((*instanceRestoreState)(nil)).Elem()
 }
 
+// InstanceRestoreExists checks whether an existing InstanceRestore resource with the given ID exists.
+func InstanceRestoreExists(ctx *pulumi.Context,
+	id pulumi.StringInput, state *InstanceRestoreState, opts ...pulumi.ResourceOption) pulumi.BoolOutput {
+	return ctx.ExistsResource("taurusdb:index:InstanceRestore", id, state, "", opts...)
+}
+
 type instanceRestoreArgs struct {
 	// Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Falls back to the provider configuration (`taurusdb:accessKey`), then the usual Huawei Cloud environment variables.
 	AccessKey *string `pulumi:"accessKey"`

@@ -120,6 +120,12 @@ func (LatestCompletedBackupState) ElementType() reflect.Type {
 	return reflect.TypeOf((*latestCompletedBackupState)(nil)).Elem()
 }
 
+// LatestCompletedBackupExists checks whether an existing LatestCompletedBackup resource with the given ID exists.
+func LatestCompletedBackupExists(ctx *pulumi.Context,
+	id pulumi.StringInput, state *LatestCompletedBackupState, opts ...pulumi.ResourceOption) pulumi.BoolOutput {
+	return ctx.ExistsResource("taurusdb:index:LatestCompletedBackup", id, state, "", opts...)
+}
+
 type latestCompletedBackupArgs struct {
 	// Access key of an AK/SK pair; requests are signed with `SDK-HMAC-SHA256`. Falls back to the provider configuration (`taurusdb:accessKey`), then the usual Huawei Cloud environment variables.
 	AccessKey *string `pulumi:"accessKey"`

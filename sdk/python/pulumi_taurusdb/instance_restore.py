@@ -585,6 +585,12 @@ class InstanceRestore(pulumi.CustomResource):
         __props__.__dict__["type"] = None
         return InstanceRestore(resource_name, opts=opts, __props__=__props__)
 
+    @staticmethod
+    def exists(id: pulumi.Input[str],
+            opts: Optional[pulumi.ResourceOptions] = None) -> pulumi.Output[bool]:
+        __props__: dict = {}
+        return pulumi.runtime.exists_resource(None, 'taurusdb:index:InstanceRestore', id, __props__, opts or pulumi.ResourceOptions())
+
     @_builtins.property
     @pulumi.getter(name="adminPasswordSetAt")
     def admin_password_set_at(self) -> pulumi.Output[Optional[_builtins.str]]:

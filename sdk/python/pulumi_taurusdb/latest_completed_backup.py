@@ -586,6 +586,12 @@ class LatestCompletedBackup(pulumi.CustomResource):
         __props__.__dict__["timeout_ms"] = None
         return LatestCompletedBackup(resource_name, opts=opts, __props__=__props__)
 
+    @staticmethod
+    def exists(id: pulumi.Input[str],
+            opts: Optional[pulumi.ResourceOptions] = None) -> pulumi.Output[bool]:
+        __props__: dict = {}
+        return pulumi.runtime.exists_resource(None, 'taurusdb:index:LatestCompletedBackup', id, __props__, opts or pulumi.ResourceOptions())
+
     @_builtins.property
     @pulumi.getter
     def available(self) -> pulumi.Output[_builtins.bool]:
