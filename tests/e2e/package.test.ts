@@ -1,20 +1,24 @@
 /**
- * The package as a user gets it: `npm pack`, then a fresh project outside the repository installs
- * the tarball with its own `@pulumi/pulumi` (the lowest version of the peer range, and the newest
- * that runs on Node.js 20), so every module resolves from that project and none from here. In it:
- * the exports, both commands, a TypeScript program compiled against the package's declarations, and
- * that program's stack run through the real engine against the emulator, whose state must hold no
- * path of this machine and no credential.
+ * The package as a user gets it: `npm pack`, then, for each pair of the support matrix
+ * (harness/supportMatrix.ts: Node.js 20 with the lowest and the newest `@pulumi/pulumi` that runs
+ * on it, Node.js 22 and 24 with the newest), a fresh project outside the repository installs the
+ * tarball with that `@pulumi/pulumi`, so every module resolves from that project and none from
+ * here, and runs under that Node.js. In it: the exports, both commands, a TypeScript program
+ * compiled against the package's declarations, and that program's stack run through the real
+ * engine against the emulator, whose state must hold no path of this machine and no credential.
+ * The projects are installed at once, side by side.
  *
  * `TAURUSDB_PULUMI_VERSIONS=3.139.0,3.141.0 npx jest --selectProjects e2e -- tests/e2e/package.test.ts`
- * tries other versions, outside the peer range too (npm is told to install them anyway): how the
- * floor of the range was found.
+ * tries other versions on this Node.js, outside the peer range too (npm is told to install them
+ * anyway): how the floor of the range was found.
  */
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import { nodeRuntime } from "../../harness/cache";
+import { supportMatrix, type SupportedPair } from "../../harness/supportMatrix";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { PACKAGE_VERSION } from "../../provider/version";
 import { ensureBuilt, ROOT } from "../support/build";
@@ -25,8 +29,6 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "ut
 
 /** The lowest `@pulumi/pulumi` the package supports: the floor of its peer range. */
 const LOWEST_PULUMI = /^>=\s*(\d+\.\d+\.\d+)/.exec(manifest.peerDependencies["@pulumi/pulumi"])![1];
-/** The newest for Node.js 20 (later ones require Node.js 22): the version this repository develops with. */
-const NEWEST_PULUMI_FOR_NODE_20: string = require("@pulumi/pulumi/package.json").version;
 
 const ENGINE_BIN = process.env.TAURUSDB_TEST_ENGINE!;
 
@@ -77,7 +79,8 @@ test("the User-Agent version is the package's", () => {
 });
 
 const PROBED_VERSIONS = process.env.TAURUSDB_PULUMI_VERSIONS?.split(",");
-const PULUMI_VERSIONS = PROBED_VERSIONS ?? [LOWEST_PULUMI, NEWEST_PULUMI_FOR_NODE_20];
+const PAIRS: readonly SupportedPair[] =
+  PROBED_VERSIONS?.map((pulumi) => ({ node: process.versions.node, pulumi, why: "probed" })) ?? supportMatrix();
 
 /** A fresh project outside the repository with these dependencies and the tarball. */
 function userProject(label: string, dependencies: Record<string, string>): string {
@@ -95,13 +98,14 @@ function userProject(label: string, dependencies: Record<string, string>): strin
   return project;
 }
 
-/** Runs node in the project, so modules resolve from its node_modules. */
-async function nodeIn(project: string, args: readonly string[], env: Record<string, string> = {}): Promise<string> {
+/** Runs node (this one, or the bin directory's) in the project, so modules resolve from its node_modules. */
+async function nodeIn(project: string, args: readonly string[], env: Record<string, string> = {}, nodeBin?: string): Promise<string> {
+  const PATH = nodeBin ? `${nodeBin}${path.delimiter}${process.env.PATH ?? ""}` : (process.env.PATH ?? "");
   try {
-    const { stdout } = await execFileAsync(process.execPath, [...args], {
+    const { stdout } = await execFileAsync(nodeBin ? path.join(nodeBin, "node") : process.execPath, [...args], {
       cwd: project,
       encoding: "utf8",
-      env: { PATH: process.env.PATH ?? "", HOME: project, ...env },
+      env: { PATH, HOME: project, ...env },
     });
     return stdout.trim();
   } catch (error) {
@@ -160,80 +164,105 @@ test("npm refuses an @pulumi/pulumi below the peer range", async () => {
   }
 });
 
-describe.each(PULUMI_VERSIONS)("a project with @pulumi/pulumi %s that installed the tarball", (pulumiVersion) => {
-  let project: string;
-  const node = (args: readonly string[], env?: Record<string, string>) => nodeIn(project, args, env);
+/** Each pair's project, installed side by side while the first ones are tested. */
+const installs = new Map<SupportedPair, Promise<{ project: string; nodeBin: string }>>();
+function installFor(pair: SupportedPair): Promise<{ project: string; nodeBin: string }> {
+  if (!installs.has(pair)) {
+    const install = (async () => {
+      // The global set-up has installed each matrix Node.js (harness/toolchain.ts); this finds it.
+      const nodeBin = nodeRuntime().ensureNode(pair.node);
+      const project = userProject(`node${pair.node}-pulumi${pair.pulumi}`, { "@pulumi/pulumi": pair.pulumi });
+      await npmInstall(project, ["--no-package-lock", ...(PROBED_VERSIONS ? ["--legacy-peer-deps"] : [])], nodeBin);
+      return { project, nodeBin };
+    })();
+    install.catch(() => undefined); // observed by the describe that awaits it
+    installs.set(pair, install);
+  }
+  return installs.get(pair)!;
+}
 
-  beforeAll(async () => {
-    project = userProject(pulumiVersion, { "@pulumi/pulumi": pulumiVersion });
-    await npmInstall(project, ["--no-package-lock", ...(PROBED_VERSIONS ? ["--legacy-peer-deps"] : [])]);
-  }, 300_000);
-  afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+describe.each(PAIRS.map((pair) => [pair.node, pair.pulumi, pair] as const))(
+  "Node.js %s, @pulumi/pulumi %s: a project that installed the tarball",
+  (_node, pulumiVersion, pair) => {
+    let project: string;
+    let nodeBin: string;
+    const node = (args: readonly string[], env?: Record<string, string>) => nodeIn(project, args, env, nodeBin);
 
-  test("npm put one @pulumi/pulumi in the project, the requested one, and the package uses it", async () => {
-    expect(await node(["-p", 'require("@pulumi/pulumi/package.json").version'])).toBe(pulumiVersion);
-    expect(fs.existsSync(path.join(project, "node_modules", "pulumi-taurusdb-backups", "node_modules", "@pulumi"))).toBe(false);
-    expect(
-      await node([
-        "-p",
-        'require.resolve("@grpc/grpc-js", { paths: [require.resolve("@pulumi/pulumi")] }) === require.resolve("@grpc/grpc-js")',
-      ]),
-    ).toBe("true");
-  });
+    beforeAll(async () => {
+      for (const each of PAIRS) void installFor(each);
+      ({ project, nodeBin } = await installFor(pair));
+    }, 300_000);
+    afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
 
-  test("every export resolves from the project", async () => {
-    expect(
-      await node([
-        "-e",
-        'const p = require("pulumi-taurusdb-backups"); console.log(typeof p.getInstanceBackups, typeof p.getInstanceBackupsOutput, typeof p.InstanceBackups, typeof p.LatestCompletedBackup, typeof p.TaurusDbApiError)',
-      ]),
-    ).toBe("function function function function function");
-    expect(await node(["-p", 'typeof require("pulumi-taurusdb-backups/emulator").startEmulator'])).toBe("function");
-    // The module the serialized dynamic providers load by name at run time.
-    expect(
-      await node([
-        "-e",
-        'const r = require("pulumi-taurusdb-backups/dynamic-runtime"); console.log(typeof r.instanceBackups.read, typeof r.latestCompletedBackup.create)',
-      ]),
-    ).toBe("function function");
-    expect(await node(["-p", 'require("pulumi-taurusdb-backups/package.json").version'])).toBe(manifest.version);
-  });
+    test("the project runs on this Node.js", async () => {
+      expect(await node(["-p", "process.versions.node"])).toBe(pair.node);
+    });
 
-  test("a TypeScript program compiles against the package's declarations, reads and pins the newest COMPLETED backup through the real engine, and its state holds no path of this machine and no credential", async () => {
-    fs.copyFileSync(path.join(ROOT, "tests", "fixtures", "userProject", "pinLatest.ts"), path.join(project, "pinLatest.ts"));
-    fs.writeFileSync(
-      path.join(project, "tsconfig.json"),
-      JSON.stringify({
-        compilerOptions: { strict: true, target: "ES2022", module: "commonjs", esModuleInterop: true, types: ["node"] },
-        files: ["pinLatest.ts"],
-      }),
-    );
-    // The compiler is a tool, taken from here; every type it checks comes from the project.
-    await node([path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"]);
+    test("npm put one @pulumi/pulumi in the project, the requested one, and the package uses it", async () => {
+      expect(await node(["-p", 'require("@pulumi/pulumi/package.json").version'])).toBe(pulumiVersion);
+      expect(fs.existsSync(path.join(project, "node_modules", "pulumi-taurusdb-backups", "node_modules", "@pulumi"))).toBe(false);
+      expect(
+        await node([
+          "-p",
+          'require.resolve("@grpc/grpc-js", { paths: [require.resolve("@pulumi/pulumi")] }) === require.resolve("@grpc/grpc-js")',
+        ]),
+      ).toBe("true");
+    });
 
-    const newest = newestCompleted();
-    const outputs = JSON.parse(
-      (
-        await node(["pinLatest.js"], {
-          USER_TEST_ENGINE_ROOT: path.dirname(ENGINE_BIN),
-          USER_TEST_INSTANCE_ID: emulator.instanceId,
-          USER_TEST_ENDPOINT: emulator.url,
-          USER_TEST_PROJECT_ID: emulator.projectId,
-          USER_TEST_ACCESS_KEY: emulator.credentials.accessKey,
-          USER_TEST_SECRET_KEY: emulator.credentials.secretKey,
-        })
-      )
-        .split("\n")
-        .pop()!,
-    );
-    expect(outputs).toMatchObject({ liveId: newest, pinnedId: newest, changes: { create: 2 } });
+    test("every export resolves from the project", async () => {
+      expect(
+        await node([
+          "-e",
+          'const p = require("pulumi-taurusdb-backups"); console.log(typeof p.getInstanceBackups, typeof p.getInstanceBackupsOutput, typeof p.InstanceBackups, typeof p.LatestCompletedBackup, typeof p.TaurusDbApiError)',
+        ]),
+      ).toBe("function function function function function");
+      expect(await node(["-p", 'typeof require("pulumi-taurusdb-backups/emulator").startEmulator'])).toBe("function");
+      // The module the serialized dynamic providers load by name at run time.
+      expect(
+        await node([
+          "-e",
+          'const r = require("pulumi-taurusdb-backups/dynamic-runtime"); console.log(typeof r.instanceBackups.read, typeof r.latestCompletedBackup.create)',
+        ]),
+      ).toBe("function function");
+      expect(await node(["-p", 'require("pulumi-taurusdb-backups/package.json").version'])).toBe(manifest.version);
+    });
 
-    const state = fs.readFileSync(path.join(project, "state", ".pulumi", "stacks", "user-project", "dev.json"), "utf8");
-    expect(state).toContain(newest); // the state read is the stack's
-    const machinePaths = ["/work/", ROOT, os.homedir(), os.tmpdir(), project, fs.realpathSync(project), ENGINE_BIN];
-    for (const machinePath of machinePaths)
-      expect({ machinePath, found: state.includes(machinePath) }).toEqual({ machinePath, found: false });
-    expect(state).not.toContain(emulator.credentials.secretKey);
-    expect(state).not.toContain(emulator.credentials.accessKey);
-  });
-});
+    test("a TypeScript program compiles against the package's declarations, reads and pins the newest COMPLETED backup through the real engine, and its state holds no path of this machine and no credential", async () => {
+      fs.copyFileSync(path.join(ROOT, "tests", "fixtures", "userProject", "pinLatest.ts"), path.join(project, "pinLatest.ts"));
+      fs.writeFileSync(
+        path.join(project, "tsconfig.json"),
+        JSON.stringify({
+          compilerOptions: { strict: true, target: "ES2022", module: "commonjs", esModuleInterop: true, types: ["node"] },
+          files: ["pinLatest.ts"],
+        }),
+      );
+      // The compiler is a tool, taken from here; every type it checks comes from the project.
+      await node([path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"]);
+
+      const newest = newestCompleted();
+      const outputs = JSON.parse(
+        (
+          await node(["pinLatest.js"], {
+            USER_TEST_ENGINE_ROOT: path.dirname(ENGINE_BIN),
+            USER_TEST_INSTANCE_ID: emulator.instanceId,
+            USER_TEST_ENDPOINT: emulator.url,
+            USER_TEST_PROJECT_ID: emulator.projectId,
+            USER_TEST_ACCESS_KEY: emulator.credentials.accessKey,
+            USER_TEST_SECRET_KEY: emulator.credentials.secretKey,
+          })
+        )
+          .split("\n")
+          .pop()!,
+      );
+      expect(outputs).toMatchObject({ liveId: newest, pinnedId: newest, changes: { create: 2 } });
+
+      const state = fs.readFileSync(path.join(project, "state", ".pulumi", "stacks", "user-project", "dev.json"), "utf8");
+      expect(state).toContain(newest); // the state read is the stack's
+      const machinePaths = ["/work/", ROOT, os.homedir(), os.tmpdir(), project, fs.realpathSync(project), ENGINE_BIN];
+      for (const machinePath of machinePaths)
+        expect({ machinePath, found: state.includes(machinePath) }).toEqual({ machinePath, found: false });
+      expect(state).not.toContain(emulator.credentials.secretKey);
+      expect(state).not.toContain(emulator.credentials.accessKey);
+    });
+  },
+);
