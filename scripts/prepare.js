@@ -21,9 +21,14 @@ function newestSource(dir) {
   return newest;
 }
 
-const sources = ["provider", "scripts", "bench", "examples/backup-inventory"].map((dir) => newestSource(path.join(root, dir)));
+// What the build compiles, as tsconfig.build.json lists it (folders, and single files).
+const buildConfig = path.join(root, "tsconfig.build.json");
+const sources = JSON.parse(fs.readFileSync(buildConfig, "utf8")).include.map((entry) => {
+  const file = path.join(root, entry);
+  return fs.statSync(file).isDirectory() ? newestSource(file) : fs.statSync(file).mtimeMs;
+});
 const built = fs.existsSync(buildInfo) ? fs.statSync(buildInfo).mtimeMs : 0;
-if (Math.max(...sources, fs.statSync(path.join(root, "tsconfig.build.json")).mtimeMs) > built) {
+if (Math.max(...sources, fs.statSync(buildConfig).mtimeMs) > built) {
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.build.json")], {
     stdio: "inherit",
   });

@@ -17,7 +17,7 @@ import {
 } from "../provider/arguments/catalogue";
 import { PIN_OPTIONS, type OptionSpec } from "../provider/arguments/resourceOptions";
 import { ruleShape } from "../provider/arguments/ruleShape";
-import { repoRoot } from "./localStack";
+import { repoRoot } from "../harness/repoRoot";
 import { readDeclarationDocs, type DeclarationDocs } from "./typeDocs";
 
 const code = (text: string) => `\`${text}\``;

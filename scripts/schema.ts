@@ -24,7 +24,7 @@ import {
   type PropertyDescription,
   type PropertyType,
 } from "../provider/plugin/schema";
-import { repoRoot } from "./localStack";
+import { repoRoot } from "../harness/repoRoot";
 import { readDeclarationDocs, type DeclarationDocs, type MemberDoc } from "./typeDocs";
 
 export const SCHEMA_FILE = "schema.json";

@@ -7,8 +7,8 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { wantedVersion } from "./engine";
-import { repoRoot } from "./localStack";
+import { wantedVersion } from "../harness/engine";
+import { repoRoot } from "../harness/repoRoot";
 import { schemaText, sha256, SDK_SCHEMA_HASH_FILE, writeSchema } from "./schema";
 
 export const SDK_LANGUAGES = ["python", "go"] as const;

@@ -6,7 +6,7 @@
  */
 import * as path from "node:path";
 import * as ts from "typescript";
-import { repoRoot } from "./localStack";
+import { repoRoot } from "../harness/repoRoot";
 
 export interface MemberDoc {
   readonly description: string;

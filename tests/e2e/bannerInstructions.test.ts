@@ -10,7 +10,7 @@ import { getInstanceBackupsOutput, LatestCompletedBackup } from "../../provider"
 import { banner, startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { listInstanceBackups } from "../../provider/listing";
 import { NO_STACK_CONFIG } from "../../provider/settings/sources";
-import { createLocalStack, localEngineEnv, PASSPHRASE } from "../../scripts/localStack";
+import { createLocalStack, localEngineEnv, PASSPHRASE } from "../../harness/localStack";
 
 jest.setTimeout(180_000);
 

@@ -6,7 +6,7 @@
 import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { InstanceBackups, LatestCompletedBackup } from "../../provider";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
-import { createLocalStack, emulatorConfig, type LocalStack } from "../../scripts/localStack";
+import { createLocalStack, emulatorConfig, type LocalStack } from "../../harness/localStack";
 
 jest.setTimeout(240_000);
 

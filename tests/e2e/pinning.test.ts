@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InstanceBackups, LatestCompletedBackup, type OnExpired } from "../../provider";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
-import { createLocalStack, emulatorConfig, type LocalStack } from "../../scripts/localStack";
+import { createLocalStack, emulatorConfig, type LocalStack } from "../../harness/localStack";
 
 jest.setTimeout(240_000);
 

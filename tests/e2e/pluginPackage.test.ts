@@ -8,9 +8,9 @@ import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ensureEngine, type Engine } from "../../scripts/engine";
+import { ensureEngine, type Engine } from "../../harness/engine";
 import { PLUGIN_EXECUTABLE, PLUGIN_NAME, PLUGIN_VERSION } from "../../scripts/packPlugin";
-import { installPluginFromTarball, type InstalledPlugin } from "../../scripts/pluginInstall";
+import { installPluginFromTarball, type InstalledPlugin } from "../../harness/pluginInstall";
 
 jest.setTimeout(120_000);
 

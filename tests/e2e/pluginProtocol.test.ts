@@ -16,8 +16,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
-import { ensureEngine } from "../../scripts/engine";
-import { installPluginFromTarball, type InstalledPlugin } from "../../scripts/pluginInstall";
+import { ensureEngine } from "../../harness/engine";
+import { installPluginFromTarball, type InstalledPlugin } from "../../harness/pluginInstall";
 import { waitFor } from "../support/emulator";
 
 jest.setTimeout(120_000);

@@ -12,10 +12,10 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
-import { ensureEngine, type Engine } from "../../scripts/engine";
-import { emulatorConfig, localEngineEnv, workRoot } from "../../scripts/localStack";
-import { installPluginFromTarball, type InstalledPlugin } from "../../scripts/pluginInstall";
-import { ensurePythonEnv, type PythonEnv } from "../../scripts/pythonEnv";
+import { ensureEngine, type Engine } from "../../harness/engine";
+import { emulatorConfig, localEngineEnv, workRoot } from "../../harness/localStack";
+import { installPluginFromTarball, type InstalledPlugin } from "../../harness/pluginInstall";
+import { ensurePythonEnv, type PythonEnv } from "../../harness/pythonEnv";
 
 jest.setTimeout(900_000);
 
@@ -39,7 +39,7 @@ describe("a Python inline program with the generated SDK through the engine", ()
   const newestCompleted = () => emulator.control.backups().find((b) => b.status === "COMPLETED")!.id;
 
   beforeAll(async () => {
-    python = ensurePythonEnv((line) => console.log(line));
+    python = ensurePythonEnv();
     engine = ensureEngine();
     emulator = await startEmulator({ backups: 150, seed: 23 });
     plugin = await installPluginFromTarball(engine, "python");

@@ -10,7 +10,7 @@
  */
 import { InstanceRestore, LatestCompletedBackup } from "../../provider";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
-import { createLocalStack, emulatorConfig, type LocalStack } from "../../scripts/localStack";
+import { createLocalStack, emulatorConfig, type LocalStack } from "../../harness/localStack";
 
 jest.setTimeout(300_000);
 

@@ -16,8 +16,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { refreshStaging, stagingSettings } from "../../examples/restore-latest-backup/refreshStaging";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
-import { ensureEngine, type Engine } from "../../scripts/engine";
-import { localEngineEnv, repoRoot, workRoot } from "../../scripts/localStack";
+import { ensureEngine, type Engine } from "../../harness/engine";
+import { localEngineEnv, workRoot } from "../../harness/localStack";
+import { repoRoot } from "../../harness/repoRoot";
 
 jest.setTimeout(300_000);
 

@@ -7,6 +7,8 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { goEnv } from "../../harness/goEnv";
+import { GO_SDK_DIR } from "../../harness/goModules";
 import { PLUGIN_NAME, PLUGIN_VERSION } from "../../scripts/packPlugin";
 import { SCHEMA_FILE, schemaText, SDK_SCHEMA_HASH_FILE, sha256 } from "../../scripts/schema";
 
@@ -31,11 +33,11 @@ test("both SDKs ask the engine for this plugin at this version", () => {
 
 test("the Go SDK compiles and passes go vet", () => {
   if (spawnSync("go", ["version"]).status !== 0) throw new Error("Go is needed to check the Go SDK: install it from https://go.dev/dl/.");
-  const vet = spawnSync("go", ["vet", "./..."], {
-    cwd: path.join(ROOT, "sdk", "go"),
-    env: { ...process.env, CGO_ENABLED: "0" },
-    encoding: "utf8",
+  const vet = spawnSync("go", ["vet", "./..."], { cwd: path.join(ROOT, GO_SDK_DIR), env: goEnv(), encoding: "utf8" });
+  // Judged by the exit code and by what vet reports (a file position), not by an empty stderr:
+  // Go may also print download or toolchain notes there.
+  expect({ status: vet.status, findings: vet.stderr.split("\n").filter((line) => /\.go:\d+/.test(line)) }).toEqual({
+    status: 0,
+    findings: [],
   });
-  expect(vet.stderr).toBe("");
-  expect(vet.status).toBe(0);
 });

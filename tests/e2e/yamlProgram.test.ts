@@ -10,10 +10,10 @@
  */
 import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
-import { ensureEngine } from "../../scripts/engine";
-import { emulatorConfig, type LocalStack } from "../../scripts/localStack";
-import { installPluginFromTarball, type InstalledPlugin } from "../../scripts/pluginInstall";
-import { createYamlStack } from "../../scripts/yamlStack";
+import { ensureEngine } from "../../harness/engine";
+import { emulatorConfig, type LocalStack } from "../../harness/localStack";
+import { installPluginFromTarball, type InstalledPlugin } from "../../harness/pluginInstall";
+import { createYamlStack } from "../../harness/yamlStack";
 
 jest.setTimeout(600_000);
 

@@ -1,11 +1,12 @@
 /**
- * Before any test: make sure Pulumi's engine is available (see scripts/engine.ts). The first run on
- * a machine may build it from Go sources, which takes minutes; later runs find it cached. A missing
- * engine fails the run here with the reason, instead of skipping the end-to-end tests.
+ * Before the end-to-end tests: provide what they run besides Node.js (harness/toolchain.ts). The
+ * first run on a machine may build Pulumi's engine and YAML host from Go sources, which takes
+ * minutes, with progress lines; later runs find them cached. A part that cannot be provided fails
+ * the run here with the reason, instead of skipping the tests that need it.
  */
-import { ensureEngine } from "../../scripts/engine";
+import { provideToolchain } from "../../harness/toolchain";
 
-export default function globalSetup(): void {
-  const engine = ensureEngine((line) => console.log(line));
+export default async function globalSetup(): Promise<void> {
+  const { engine } = await provideToolchain((line) => console.log(line));
   process.env.TAURUSDB_TEST_ENGINE = engine.binDir;
 }
