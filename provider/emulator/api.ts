@@ -4,19 +4,13 @@
  */
 import type { Language } from "../api/rules";
 import type { WireProjectList } from "../api/wire";
+import type { Tenant } from "./credentials";
 import type { ListDistortion } from "./faults";
 import { accessProblem, pathIdProblem } from "./instanceChecks";
 import { parseListQuery } from "./listQuery";
 import { failureReply, jsonReply, jsonTextReply, type Reply } from "./replies";
-import type { QueryPairs } from "./requestTarget";
+import type { QueryPairs } from "./sharedTypes";
 import type { BackupStore } from "./store";
-
-/** The project the emulator serves, in the region it pretends to be. */
-export interface Tenant {
-  readonly projectId: string;
-  readonly domainId: string;
-  readonly region: string;
-}
 
 export interface BackupListRequest {
   readonly projectId: string;

@@ -4,7 +4,7 @@
  */
 import type { Language } from "../api/rules";
 import type { AdminPasswords } from "./adminPasswords";
-import type { Tenant } from "./api";
+import type { Tenant } from "./credentials";
 import type { ListDistortion } from "./faults";
 import type { InstanceStates } from "./instanceStates";
 import type { JobBook } from "./jobs";
@@ -12,7 +12,7 @@ import type { RuntimeSettings } from "./pipeline";
 import type { RestorableTimes } from "./restorableTimes";
 import type { RestoreOrder } from "./restoreOrder";
 import type { Restorer } from "./restores";
-import type { QueryPairs } from "./requestTarget";
+import type { QueryPairs } from "./sharedTypes";
 import type { BackupStore } from "./store";
 
 export interface ApiContext {

@@ -26,7 +26,8 @@ import { checkRateLimitSpec, type RateLimitSpec, TokenBucket } from "./rateLimit
 import type { RestorableTimes, TimeRange } from "./restorableTimes";
 import type { RestoreFailures, RestoreFailureSpec } from "./restoreFailures";
 import { type RestoreOrder, wireRestoreRequest } from "./restoreOrder";
-import type { Cancel, Mutation, RequestHook, RequestScheduler, ScheduleOptions } from "./schedule";
+import type { Mutation, RequestHook, RequestScheduler, ScheduleOptions } from "./schedule";
+import type { Cancel } from "./sharedTypes";
 import type { EmulatorStats, RequestLogEntry, StatsRecorder } from "./stats";
 import type { BackupStore } from "./store";
 

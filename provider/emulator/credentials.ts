@@ -19,6 +19,13 @@ export interface EmulatorCredentials {
   readonly temporary: TemporaryCredentials;
 }
 
+/** The project the emulator serves, in the region it pretends to be. */
+export interface Tenant {
+  readonly projectId: string;
+  readonly domainId: string;
+  readonly region: string;
+}
+
 export interface Identity {
   readonly projectId: string;
   readonly domainId: string;

@@ -4,7 +4,7 @@ import type { ApiContext, ApiRequest } from "./apiContext";
 import { resetPassword, showInstance } from "./instanceApi";
 import type { Reply } from "./replies";
 import { listRestoreTimes, restore, showJob } from "./restoreApi";
-import type { Route } from "./routes";
+import type { Route } from "./sharedTypes";
 
 export function answerApi(ctx: ApiContext, route: Exclude<Route, { name: "other" }>, request: ApiRequest): Reply {
   switch (route.name) {

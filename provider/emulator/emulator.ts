@@ -4,10 +4,9 @@
  */
 import { AdminPasswords } from "./adminPasswords";
 import type { ApiContext } from "./apiContext";
-import type { Tenant } from "./api";
 import { Authenticator } from "./auth";
 import { Control, type EmulatorControl } from "./control";
-import { type EmulatorCredentials, generateIdentity } from "./credentials";
+import { type EmulatorCredentials, generateIdentity, type Tenant } from "./credentials";
 import { FaultPlan } from "./faults";
 import { VersionHistory } from "./history";
 import { InstanceStates } from "./instanceStates";

@@ -9,7 +9,7 @@
  * it is given to, whatever that request's outcome (even a 401).
  */
 import { checkRequestNumber, checkScope, type RequestCounter, type RequestScope, scopeIncludes } from "./requestCounter";
-import type { RouteName } from "./routes";
+import type { RouteName } from "./sharedTypes";
 
 interface FaultTiming {
   /** Which requests the fault may hit; `"backups"` (the list API) unless said otherwise. */

@@ -10,14 +10,14 @@ export type { EmulatorControl, InstanceSummary, NewInstance, BusyOptions, Restor
 export type { JobDurations } from "./jobs";
 export type { TimeRange } from "./restorableTimes";
 export type { RestoreFailureSpec } from "./restoreFailures";
+export type { ApiName, Cancel, RouteName } from "./sharedTypes";
 export type { SignatureVerifier, SignedParts } from "./signatureVerifier";
 export { banner } from "./banner";
 export type { EmulatorCredentials, TemporaryCredentials } from "./credentials";
 export type { Fault, FaultKind, StatusFault, DropFault, StallFault, LieTotalFault, SkipFault, DuplicateFault } from "./faults";
 export type { RateLimitSpec } from "./rateLimit";
-export type { ScheduleOptions, Mutation, RequestHook, ArrivingRequest, Cancel } from "./schedule";
+export type { ScheduleOptions, Mutation, RequestHook, ArrivingRequest } from "./schedule";
 export type { RequestScope } from "./requestCounter";
-export type { RouteName, ApiName } from "./routes";
 export type { EmulatorStats, RequestLogEntry, RequestOutcome } from "./stats";
 export type { HistoryEntry } from "./history";
 export { EmulatorErrorCodes } from "./errors";

@@ -9,7 +9,7 @@ import { invalidParameter } from "./errors";
 import { accessProblem, busyProblem, pathIdProblem } from "./instanceChecks";
 import { parseJsonObject, requiredString } from "./jsonBody";
 import { failureReply, jsonReply, type Reply } from "./replies";
-import type { InstanceRoute } from "./routes";
+import type { InstanceRoute } from "./sharedTypes";
 import { formatOffsetTimestamp } from "./wallClock";
 
 /** What every emulated instance runs: TaurusDB's engine, MySQL 8.0 compatible. */

@@ -6,7 +6,7 @@
  */
 import type { InstanceBusyErrorCode } from "../api/instanceRules";
 import { INSTANCE_ID_PATTERN, PROJECT_ID_PATTERN } from "../api/rules";
-import type { Tenant } from "./api";
+import type { Tenant } from "./credentials";
 import { type ApiFailure, instanceBusy, instanceNotFound, invalidParameter, projectNotAccessible } from "./errors";
 import type { InstanceStates } from "./instanceStates";
 import type { BackupStore } from "./store";

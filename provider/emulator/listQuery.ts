@@ -21,7 +21,7 @@ import {
 import type { WireBackupQuery } from "../api/wire";
 import { type Checked, invalidParameter } from "./errors";
 import { integerParameter, knownParameters } from "./queryParameters";
-import type { QueryPairs } from "./requestTarget";
+import type { QueryPairs } from "./sharedTypes";
 import type { PageRequest } from "./store";
 
 export const DEFAULT_ORDER_FIELD: OrderField = "beginTime";

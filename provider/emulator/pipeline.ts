@@ -24,8 +24,9 @@ import type { TokenBucket } from "./rateLimit";
 import { failureReply, gatewayPageReply, type Reply, writeReply } from "./replies";
 import type { RequestCounter } from "./requestCounter";
 import { parseRequestTarget, type RequestTarget } from "./requestTarget";
-import { API_METHODS, matchRoute, type Route } from "./routes";
+import { API_METHODS, matchRoute } from "./routes";
 import type { RequestScheduler } from "./schedule";
+import type { Route } from "./sharedTypes";
 import type { LogEntryHandle, StatsRecorder } from "./stats";
 import type { Timers } from "./timers";
 

@@ -3,7 +3,7 @@
  * 400, unknown parameters are ignored, integers are plain decimal text within bounds.
  */
 import { type Checked, invalidParameter } from "./errors";
-import type { QueryPairs } from "./requestTarget";
+import type { QueryPairs } from "./sharedTypes";
 
 /** The known parameters that were given, by name; a repeated one is refused. */
 export function knownParameters<N extends string>(pairs: QueryPairs, names: readonly N[]): Checked<ReadonlyMap<N, string>> {

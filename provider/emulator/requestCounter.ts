@@ -1,8 +1,8 @@
+import { API_NAMES, type ApiName, ROUTE_NAMES, type RouteName } from "./sharedTypes";
 /**
  * Counts arriving requests per scope, so faults and scheduled mutations can name "the n-th
  * backup-list request from now" (or the n-th restore request, or the n-th request of any kind).
  */
-import { API_NAMES, type ApiName, ROUTE_NAMES, type RouteName } from "./routes";
 
 /** What a fault or a schedule counts and applies to: one API, or every request. */
 export type RequestScope = ApiName | "any";

@@ -8,7 +8,7 @@
  */
 import { type Checked, invalidParameter } from "./errors";
 import { integerParameter, knownParameters } from "./queryParameters";
-import type { QueryPairs } from "./requestTarget";
+import type { QueryPairs } from "./sharedTypes";
 import type { BackupStore } from "./store";
 import { parseWallClock } from "./wallClock";
 

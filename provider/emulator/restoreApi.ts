@@ -12,7 +12,7 @@ import { knownParameters } from "./queryParameters";
 import { failureReply, jsonReply, type Reply } from "./replies";
 import { clipRanges, parseRestoreTimeWindow } from "./restorableTimes";
 import { parseRestoreOrder } from "./restoreOrder";
-import type { InstanceRoute, ProjectRoute } from "./routes";
+import type { InstanceRoute, ProjectRoute } from "./sharedTypes";
 
 /**
  * Checks, in order: the body (400), the project (403), both instances (404), the source's data —

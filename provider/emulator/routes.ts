@@ -3,25 +3,7 @@
  * answers. Ids are only located here; whether they are well-formed is the API's business (after
  * authentication, as on the real gateway).
  */
-
-/** Every API, by name: the names of stats, request counts and fault or schedule scopes. */
-export const API_NAMES = ["backups", "projects", "instance", "restore", "jobs", "restoreTime", "password"] as const;
-export type ApiName = (typeof API_NAMES)[number];
-/** `other`: no API at that path. */
-export type RouteName = ApiName | "other";
-export const ROUTE_NAMES: readonly RouteName[] = [...API_NAMES, "other"];
-
-export type Route =
-  /** GET /v3/projects (IAM) */
-  | { readonly name: "projects" }
-  /** GET backups, GET the instance, GET restore-time, POST password: /v3/{project_id}/instances/{instance_id}[/...] */
-  | { readonly name: "backups" | "instance" | "restoreTime" | "password"; readonly projectId: string; readonly instanceId: string }
-  /** POST /v3/{project_id}/instances/restore, GET /v3/{project_id}/jobs */
-  | { readonly name: "restore" | "jobs"; readonly projectId: string }
-  | { readonly name: "other" };
-
-export type InstanceRoute = Extract<Route, { instanceId: string }>;
-export type ProjectRoute = Extract<Route, { projectId: string }>;
+import type { ApiName, Route } from "./sharedTypes";
 
 /** The method each API answers; any other gets 405. */
 export const API_METHODS: Readonly<Record<ApiName, "GET" | "POST">> = {

@@ -8,7 +8,7 @@
  */
 import type { EmulatorControl } from "./control";
 import { checkRequestNumber, checkScope, type RequestCounter, type RequestScope, scopeIncludes } from "./requestCounter";
-import type { RouteName } from "./routes";
+import type { Cancel, RouteName } from "./sharedTypes";
 
 export interface ScheduleOptions {
   /** 1 = the next matching request. */
@@ -31,8 +31,6 @@ export interface ArrivingRequest {
 
 export type Mutation = (control: EmulatorControl) => void;
 export type RequestHook = (request: ArrivingRequest, control: EmulatorControl) => void;
-/** Undoes a `schedule` or `onRequest` that has not run yet. */
-export type Cancel = () => void;
 
 interface ScheduledMutation {
   readonly mutation: Mutation;

@@ -4,7 +4,7 @@
  * security token can end up in it.
  */
 import type { FaultKind } from "./faults";
-import { ROUTE_NAMES, type RouteName } from "./routes";
+import { ROUTE_NAMES, type RouteName } from "./sharedTypes";
 
 /** How a request ended: answered with a status, or not answered (see `outcome`). */
 export type RequestOutcome = "pending" | "answered" | "dropped" | "stalled" | "aborted";
