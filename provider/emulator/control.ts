@@ -14,7 +14,7 @@ import type { WireRestoreRequest } from "../api/instanceWire";
 import type { WireBackup } from "../api/wire";
 import type { AdminPasswords } from "./adminPasswords";
 import type { Authenticator } from "./auth";
-import type { Fault, FaultPlan } from "./faults";
+import type { Fault } from "./faults";
 import type { HistoryEntry, VersionHistory } from "./history";
 import type { InstanceStates } from "./instanceStates";
 import type { Job, JobBook, JobDurations } from "./jobs";
@@ -24,11 +24,12 @@ import type { RuntimeSettings } from "./pipeline";
 import type { Random } from "./random";
 import { checkRateLimitSpec, type RateLimitSpec, TokenBucket } from "./rateLimit";
 import type { RestorableTimes, TimeRange } from "./restorableTimes";
-import type { RestoreFailures, RestoreFailureSpec } from "./restoreFailures";
+import type { RestoreFailureSpec } from "./restoreFailures";
 import { type RestoreOrder, wireRestoreRequest } from "./restoreOrder";
-import type { Mutation, RequestHook, RequestScheduler, ScheduleOptions } from "./schedule";
+import type { ArrivingRequest, ScheduleOptions } from "./schedule";
 import type { Cancel } from "./sharedTypes";
 import type { EmulatorStats, RequestLogEntry, StatsRecorder } from "./stats";
+import type { Steering } from "./steering";
 import type { BackupStore } from "./store";
 
 export interface InstanceSummary {
@@ -76,6 +77,11 @@ export interface NewInstance {
   readonly timeZone?: string;
   readonly name?: string;
 }
+
+/** A change timed by a request (see `schedule`). */
+export type Mutation = (control: EmulatorControl) => void;
+/** Runs on every request as it arrives (see `onRequest`). */
+export type RequestHook = (request: ArrivingRequest, control: EmulatorControl) => void;
 
 export interface EmulatorControl {
   // Data. `instanceId` defaults to the emulator's default instance. Unknown ids throw.
@@ -165,8 +171,7 @@ export interface ControlTargets {
   /** The data clock. */
   readonly now: () => number;
   readonly history?: VersionHistory;
-  readonly faults: FaultPlan;
-  readonly scheduler: RequestScheduler;
+  readonly steering: Steering<EmulatorControl>;
   readonly stats: StatsRecorder;
   readonly authenticator: Authenticator;
   readonly settings: RuntimeSettings;
@@ -174,7 +179,6 @@ export interface ControlTargets {
   readonly passwords: AdminPasswords;
   readonly jobs: JobBook<RestoreOrder>;
   readonly restorableTimes: RestorableTimes;
-  readonly restoreFailures: RestoreFailures;
 }
 
 export class Control implements EmulatorControl {
@@ -241,15 +245,15 @@ export class Control implements EmulatorControl {
   }
 
   schedule(mutation: Mutation, options: ScheduleOptions): Cancel {
-    return this.t.scheduler.schedule(mutation, options);
+    return this.t.steering.scheduler.schedule(mutation, options);
   }
 
   onRequest(hook: RequestHook): Cancel {
-    return this.t.scheduler.onRequest(hook);
+    return this.t.steering.scheduler.onRequest(hook);
   }
 
   hookErrors(): string[] {
-    return this.t.scheduler.errors();
+    return this.t.steering.scheduler.errors();
   }
 
   setLatency(ms: number): void {
@@ -262,15 +266,15 @@ export class Control implements EmulatorControl {
   }
 
   injectFaults(...faults: Fault[]): void {
-    this.t.faults.inject(faults);
+    this.t.steering.faults.inject(faults);
   }
 
   pendingFaults(): Fault[] {
-    return this.t.faults.pending();
+    return this.t.steering.faults.pending();
   }
 
   clearFaults(): void {
-    this.t.faults.clear();
+    this.t.steering.faults.clear();
   }
 
   stats(): EmulatorStats {
@@ -321,7 +325,7 @@ export class Control implements EmulatorControl {
 
   failRestores(spec: RestoreFailureSpec): Cancel {
     if (spec.targetInstanceId !== undefined) this.t.store.info(spec.targetInstanceId); // throws for an unknown instance
-    return this.t.restoreFailures.plan(spec);
+    return this.t.steering.restoreFailures.plan(spec);
   }
 
   restorableRanges(instanceId = this.t.defaultInstanceId): TimeRange[] {

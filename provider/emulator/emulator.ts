@@ -7,7 +7,6 @@ import type { ApiContext } from "./apiContext";
 import { Authenticator } from "./auth";
 import { Control, type EmulatorControl } from "./control";
 import { type EmulatorCredentials, generateIdentity, type Tenant } from "./credentials";
-import { FaultPlan } from "./faults";
 import { VersionHistory } from "./history";
 import { InstanceStates } from "./instanceStates";
 import { JobBook } from "./jobs";
@@ -16,14 +15,12 @@ import { EMULATOR_DEFAULTS, type EmulatorOptions, resolveOptions } from "./optio
 import { RequestPipeline, type RuntimeSettings } from "./pipeline";
 import { Random } from "./random";
 import { TokenBucket } from "./rateLimit";
-import { RequestCounter } from "./requestCounter";
 import { RestorableTimes } from "./restorableTimes";
-import { RestoreFailures } from "./restoreFailures";
 import type { RestoreOrder } from "./restoreOrder";
 import { Restorer } from "./restores";
-import { RequestScheduler } from "./schedule";
 import { EmulatorServer } from "./server";
 import { StatsRecorder } from "./stats";
+import { Steering } from "./steering";
 import { BackupStore } from "./store";
 import { Timers } from "./timers";
 
@@ -53,10 +50,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     { seed: o.seed, ordinal: 0, backups: o.backups, timeZone: o.timeZone, now: o.now() },
   );
 
-  const counter = new RequestCounter();
-  const faults = new FaultPlan(counter);
-  faults.inject(o.faults);
-  const scheduler = new RequestScheduler(counter);
+  const steering = new Steering<EmulatorControl>();
+  steering.faults.inject(o.faults);
   const stats = new StatsRecorder();
   const authenticator = new Authenticator(identity.credentials, {
     maxClockSkewSeconds: o.maxClockSkewSeconds,
@@ -73,13 +68,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const passwords = new AdminPasswords();
   const jobs = new JobBook<RestoreOrder>(timers, random.fork("jobs"), o.now);
   const restorableTimes = new RestorableTimes(store, o.now);
-  const restoreFailures = new RestoreFailures();
   const restorer = new Restorer({
     store,
     states,
     restorableTimes,
     jobs,
-    failures: restoreFailures,
+    failures: steering.restoreFailures,
     durations: () => settings.restoreDurations,
     now: o.now,
   });
@@ -92,8 +86,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     random: random.fork("changes"),
     now: o.now,
     history,
-    faults,
-    scheduler,
+    steering,
     stats,
     authenticator,
     settings,
@@ -101,9 +94,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     passwords,
     jobs,
     restorableTimes,
-    restoreFailures,
   });
-  const pipeline = new RequestPipeline({ api, authenticator, counter, scheduler, faults, stats, settings, timers, control });
+  const pipeline = new RequestPipeline({ api, authenticator, steering: steering.actingOn(control), stats, settings, timers });
   const server = new EmulatorServer(pipeline, stats, timers);
   const address = await server.listen(o.host, o.port);
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;

@@ -6,7 +6,7 @@
  */
 export { startEmulator, type RunningEmulator } from "./emulator";
 export type { EmulatorOptions } from "./options";
-export type { EmulatorControl, InstanceSummary, NewInstance, BusyOptions, RestoreJobSummary } from "./control";
+export type { EmulatorControl, InstanceSummary, NewInstance, BusyOptions, RestoreJobSummary, Mutation, RequestHook } from "./control";
 export type { JobDurations } from "./jobs";
 export type { TimeRange } from "./restorableTimes";
 export type { RestoreFailureSpec } from "./restoreFailures";
@@ -16,7 +16,7 @@ export { banner } from "./banner";
 export type { EmulatorCredentials, TemporaryCredentials } from "./credentials";
 export type { Fault, FaultKind, StatusFault, DropFault, StallFault, LieTotalFault, SkipFault, DuplicateFault } from "./faults";
 export type { RateLimitSpec } from "./rateLimit";
-export type { ScheduleOptions, Mutation, RequestHook, ArrivingRequest } from "./schedule";
+export type { ScheduleOptions, ArrivingRequest } from "./schedule";
 export type { RequestScope } from "./requestCounter";
 export type { EmulatorStats, RequestLogEntry, RequestOutcome } from "./stats";
 export type { HistoryEntry } from "./history";

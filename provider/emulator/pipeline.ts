@@ -14,20 +14,18 @@ import type { Language } from "../api/rules";
 import { Headers } from "../api/wire";
 import type { ApiContext } from "./apiContext";
 import type { Authenticator } from "./auth";
-import type { EmulatorControl } from "./control";
 import { answerApi } from "./dispatch";
 import { apiNotFound, malformedRequest, methodNotAllowed, serverFailure, throttled } from "./errors";
-import { distortionOf, type Fault, type FaultPlan, type StatusFault } from "./faults";
+import { distortionOf, type Fault, type StatusFault } from "./faults";
 import type { JobDurations } from "./jobs";
 import { languageOf } from "./messages";
 import type { TokenBucket } from "./rateLimit";
 import { failureReply, gatewayPageReply, type Reply, writeReply } from "./replies";
-import type { RequestCounter } from "./requestCounter";
 import { parseRequestTarget, type RequestTarget } from "./requestTarget";
 import { API_METHODS, matchRoute } from "./routes";
-import type { RequestScheduler } from "./schedule";
 import type { Route } from "./sharedTypes";
 import type { LogEntryHandle, StatsRecorder } from "./stats";
+import type { ArrivalSteering } from "./steering";
 import type { Timers } from "./timers";
 
 /** Longest request target (path and query) answered normally; longer ones get 414. */
@@ -50,13 +48,10 @@ export interface RuntimeSettings {
 export interface PipelineParts {
   readonly api: ApiContext;
   readonly authenticator: Authenticator;
-  readonly counter: RequestCounter;
-  readonly scheduler: RequestScheduler;
-  readonly faults: FaultPlan;
+  readonly steering: ArrivalSteering;
   readonly stats: StatsRecorder;
   readonly settings: RuntimeSettings;
   readonly timers: Timers;
-  readonly control: EmulatorControl;
 }
 
 const NO_ROUTE: Route = { name: "other" };
@@ -115,21 +110,14 @@ export class RequestPipeline {
 
   /** Counts the request, runs what is due before it, and takes its fault. */
   private arrive({ req, route }: Arrival, entry: LogEntryHandle): Fault | undefined {
-    const { counter, scheduler, faults, stats, control } = this.p;
-    counter.arrive(route.name);
-    scheduler.run(
-      {
-        sequence: entry.sequence,
-        routeSequence: counter.count(route.name),
-        route: route.name,
-        method: req.method ?? "",
-        path: entry.path,
-        query: { ...entry.query },
-      },
-      control,
-    );
-    const fault = faults.take(route.name);
-    if (fault) stats.faultGiven(entry, fault.kind);
+    const fault = this.p.steering.arrive({
+      sequence: entry.sequence,
+      route: route.name,
+      method: req.method ?? "",
+      path: entry.path,
+      query: { ...entry.query },
+    });
+    if (fault) this.p.stats.faultGiven(entry, fault.kind);
     return fault;
   }
 

@@ -5,8 +5,10 @@
  * counted from the call arrives, before that request is answered (and before its fault, latency
  * and authentication). Requests are those of the backup list API unless `route` says otherwise.
  * `onRequest(hook)` runs a hook on every request, at the same point.
+ *
+ * Mutations and hooks are given `S`, the emulator's control: a type parameter, because the control is
+ * built on top of this scheduler and a type import of it would tie the two together.
  */
-import type { EmulatorControl } from "./control";
 import { checkRequestNumber, checkScope, type RequestCounter, type RequestScope, scopeIncludes } from "./requestCounter";
 import type { Cancel, RouteName } from "./sharedTypes";
 
@@ -29,11 +31,11 @@ export interface ArrivingRequest {
   readonly query: Readonly<Record<string, string>>;
 }
 
-export type Mutation = (control: EmulatorControl) => void;
-export type RequestHook = (request: ArrivingRequest, control: EmulatorControl) => void;
+type Mutation<S> = (subject: S) => void;
+type RequestHook<S> = (request: ArrivingRequest, subject: S) => void;
 
-interface ScheduledMutation {
-  readonly mutation: Mutation;
+interface ScheduledMutation<S> {
+  readonly mutation: Mutation<S>;
   readonly scope: RequestScope;
   readonly dueAt: number;
 }
@@ -41,24 +43,24 @@ interface ScheduledMutation {
 /** Errors thrown by mutations and hooks are kept (bounded) rather than failing the request. */
 const MAX_KEPT_ERRORS = 20;
 
-export class RequestScheduler {
-  private scheduled: ScheduledMutation[] = [];
-  private readonly hooks = new Set<RequestHook>();
+export class RequestScheduler<S> {
+  private scheduled: ScheduledMutation<S>[] = [];
+  private readonly hooks = new Set<RequestHook<S>>();
   private readonly keptErrors: string[] = [];
 
   constructor(private readonly counter: RequestCounter) {}
 
-  schedule(mutation: Mutation, options: ScheduleOptions): Cancel {
+  schedule(mutation: Mutation<S>, options: ScheduleOptions): Cancel {
     const scope = options.route === undefined ? "backups" : checkScope(options.route, "schedule route");
     const n = checkRequestNumber(options.beforeRequest, "beforeRequest");
-    const entry: ScheduledMutation = { mutation, scope, dueAt: this.counter.count(scope) + n };
+    const entry: ScheduledMutation<S> = { mutation, scope, dueAt: this.counter.count(scope) + n };
     this.scheduled.push(entry);
     return () => {
       this.scheduled = this.scheduled.filter((s) => s !== entry);
     };
   }
 
-  onRequest(hook: RequestHook): Cancel {
+  onRequest(hook: RequestHook<S>): Cancel {
     this.hooks.add(hook);
     return () => {
       this.hooks.delete(hook);
@@ -71,11 +73,11 @@ export class RequestScheduler {
   }
 
   /** Runs what is due for a request that was just counted, in scheduling order, then the hooks. */
-  run(request: ArrivingRequest, control: EmulatorControl): void {
+  run(request: ArrivingRequest, subject: S): void {
     const due = this.scheduled.filter((s) => scopeIncludes(s.scope, request.route) && this.counter.count(s.scope) >= s.dueAt);
     if (due.length > 0) this.scheduled = this.scheduled.filter((s) => !due.includes(s));
-    for (const s of due) this.guard(() => s.mutation(control));
-    for (const hook of [...this.hooks]) this.guard(() => hook(request, control));
+    for (const s of due) this.guard(() => s.mutation(subject));
+    for (const hook of [...this.hooks]) this.guard(() => hook(request, subject));
   }
 
   private guard(action: () => void): void {
