@@ -3,27 +3,17 @@
  * authenticated request as they receive it.
  */
 import type { Language } from "../api/rules";
-import type { AdminPasswords } from "./adminPasswords";
 import type { Tenant } from "./credentials";
+import type { EmulatorModel } from "./emulatorModel";
 import type { ListDistortion } from "./faults";
-import type { InstanceStates } from "./instanceStates";
-import type { JobBook } from "./jobs";
-import type { RuntimeSettings } from "./pipeline";
-import type { RestorableTimes } from "./restorableTimes";
-import type { RestoreOrder } from "./restoreOrder";
-import type { Restorer } from "./restores";
 import type { QueryPairs } from "./sharedTypes";
-import type { BackupStore } from "./store";
 
-export interface ApiContext {
-  readonly store: BackupStore;
+/** The parts of the model the APIs read and write, and the project they serve. */
+export interface ApiContext extends Pick<
+  EmulatorModel,
+  "store" | "states" | "passwords" | "restorer" | "jobs" | "restorableTimes" | "settings"
+> {
   readonly tenant: Tenant;
-  readonly states: InstanceStates;
-  readonly passwords: AdminPasswords;
-  readonly restorer: Restorer;
-  readonly jobs: JobBook<RestoreOrder>;
-  readonly restorableTimes: RestorableTimes;
-  readonly settings: RuntimeSettings;
 }
 
 export interface ApiRequest {

@@ -6,7 +6,15 @@
  */
 export { startEmulator, type RunningEmulator } from "./emulator";
 export type { EmulatorOptions } from "./options";
-export type { EmulatorControl, InstanceSummary, NewInstance, BusyOptions, RestoreJobSummary, Mutation, RequestHook } from "./control";
+export type {
+  EmulatorControl,
+  InstanceSummary,
+  NewInstance,
+  BusyOptions,
+  RestoreJobSummary,
+  Mutation,
+  RequestHook,
+} from "./emulatorControl";
 export type { JobDurations } from "./jobs";
 export type { TimeRange } from "./restorableTimes";
 export type { RestoreFailureSpec } from "./restoreFailures";

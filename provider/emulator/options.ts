@@ -3,12 +3,13 @@
  * error at start rather than odd behaviour later.
  */
 import { REGION_PATTERN } from "../api/rules";
-import { checkDelay, checkLatency } from "./control";
 import type { Fault } from "./faults";
+import { checkLatency } from "./gatewayState";
 import { DEFAULT_HISTORY_LIMIT } from "./history";
 import type { JobDurations } from "./jobs";
 import { checkRateLimitSpec, type RateLimitSpec } from "./rateLimit";
 import type { SignatureVerifier } from "./signatureVerifier";
+import { checkDelay } from "./timers";
 import { requireZoneOffsetMinutes } from "./wallClock";
 
 export interface EmulatorOptions {

@@ -9,22 +9,19 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { InstanceBusyErrorCode } from "../api/instanceRules";
 import type { Language } from "../api/rules";
 import { Headers } from "../api/wire";
 import type { ApiContext } from "./apiContext";
-import type { Authenticator } from "./auth";
 import { answerApi } from "./dispatch";
 import { apiNotFound, malformedRequest, methodNotAllowed, serverFailure, throttled } from "./errors";
 import { distortionOf, type Fault, type StatusFault } from "./faults";
-import type { JobDurations } from "./jobs";
+import type { GatewayState } from "./gatewayState";
 import { languageOf } from "./messages";
-import type { TokenBucket } from "./rateLimit";
 import { failureReply, gatewayPageReply, type Reply, writeReply } from "./replies";
 import { parseRequestTarget, type RequestTarget } from "./requestTarget";
 import { API_METHODS, matchRoute } from "./routes";
 import type { Route } from "./sharedTypes";
-import type { LogEntryHandle, StatsRecorder } from "./stats";
+import type { LogEntryHandle } from "./stats";
 import type { ArrivalSteering } from "./steering";
 import type { Timers } from "./timers";
 
@@ -35,22 +32,11 @@ export const MAX_HEADERS_BYTES = 16 * 1024;
 /** Largest request body read; larger ones get 413. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Settings the control can change while the emulator runs. */
-export interface RuntimeSettings {
-  latencyMs: number;
-  rateLimit?: TokenBucket;
-  /** The 409 code a write to a busy instance gets. */
-  busyErrorCode: InstanceBusyErrorCode;
-  /** How long the next restore job is Pending, then Running. */
-  restoreDurations: JobDurations;
-}
-
 export interface PipelineParts {
-  readonly api: ApiContext;
-  readonly authenticator: Authenticator;
+  readonly gateway: GatewayState;
   readonly steering: ArrivalSteering;
-  readonly stats: StatsRecorder;
-  readonly settings: RuntimeSettings;
+  /** What the APIs answer from. */
+  readonly api: ApiContext;
   readonly timers: Timers;
 }
 
@@ -76,26 +62,26 @@ export class RequestPipeline {
     const url = req.url ?? "/";
     const target = url.length <= MAX_URI_LENGTH ? parseRequestTarget(url) : undefined;
     const arrival: Arrival = { req, url, target, route: target ? matchRoute(target.segments) : NO_ROUTE, language };
-    const entry = this.p.stats.begin({
+    const entry = this.p.gateway.stats.begin({
       method: req.method ?? "",
       path: target?.rawPath ?? url.slice(0, 200),
       query: Object.fromEntries(target?.query ?? []),
       route: arrival.route.name,
     });
-    res.once("finish", () => this.p.stats.answered(entry, res.statusCode));
-    res.once("close", () => this.p.stats.aborted(entry));
+    res.once("finish", () => this.p.gateway.stats.answered(entry, res.statusCode));
+    res.once("close", () => this.p.gateway.stats.aborted(entry));
     try {
       const fault = this.arrive(arrival, entry);
       const body = await readBody(req);
-      await this.p.timers.sleep(this.p.settings.latencyMs);
+      await this.p.timers.sleep(this.p.gateway.settings.latencyMs);
       if (fault?.kind === "drop") {
-        this.p.stats.dropped(entry);
+        this.p.gateway.stats.dropped(entry);
         req.socket.resetAndDestroy();
         return;
       }
       if (fault?.kind === "stall") {
         if (fault.ms === undefined) {
-          this.p.stats.stalled(entry);
+          this.p.gateway.stats.stalled(entry);
           return;
         }
         await this.p.timers.sleep(fault.ms);
@@ -117,7 +103,7 @@ export class RequestPipeline {
       path: entry.path,
       query: { ...entry.query },
     });
-    if (fault) this.p.stats.faultGiven(entry, fault.kind);
+    if (fault) this.p.gateway.stats.faultGiven(entry, fault.kind);
     return fault;
   }
 
@@ -147,12 +133,12 @@ export class RequestPipeline {
     if (req.method !== method) return failureReply(methodNotAllowed(req.method ?? "", method), language);
 
     const received = { method, rawPath: target.rawPath, query: target.query, headers: req.headers, body: body.text };
-    const authenticated = this.p.authenticator.authenticate(received, "projectId" in route ? route.projectId : undefined);
+    const authenticated = this.p.gateway.authenticator.authenticate(received, "projectId" in route ? route.projectId : undefined);
     if ("failure" in authenticated) return failureReply(authenticated.failure, language);
 
-    const admission = this.p.settings.rateLimit?.take();
+    const admission = this.p.gateway.settings.rateLimit?.take();
     if (admission && !admission.admitted) {
-      this.p.stats.rateLimited();
+      this.p.gateway.stats.rateLimited();
       return failureReply(throttled(admission.retryAfterSeconds), language);
     }
 

@@ -25,3 +25,10 @@ export class Timers {
     this.pending.clear();
   }
 }
+
+/** A wait in ms the emulator's timers can hold: an integer from 0 to 2^31 - 1. */
+export function checkDelay(ms: number, what: string): number {
+  if (!(Number.isInteger(ms) && ms >= 0 && ms <= 2 ** 31 - 1))
+    throw new RangeError(`${what} must be an integer number of ms >= 0, got ${ms}`);
+  return ms;
+}

@@ -1,0 +1,25 @@
+/**
+ * The API gateway's state, shared by the request pipeline and the control: who may call (the
+ * authenticator and its lockouts), how fast (latency, rate limit), and what it saw (stats).
+ */
+import type { Authenticator } from "./auth";
+import type { TokenBucket } from "./rateLimit";
+import type { StatsRecorder } from "./stats";
+import { checkDelay } from "./timers";
+
+/** What the control can change in the gateway while it runs. */
+export interface GatewaySettings {
+  /** Delay before every answer. */
+  latencyMs: number;
+  rateLimit?: TokenBucket;
+}
+
+export interface GatewayState {
+  readonly authenticator: Authenticator;
+  readonly stats: StatsRecorder;
+  readonly settings: GatewaySettings;
+}
+
+export function checkLatency(ms: number): number {
+  return checkDelay(ms, "latency");
+}
