@@ -11,7 +11,7 @@ import type { QueryPairs } from "./sharedTypes";
 /** The parts of the model the APIs read and write, and the project they serve. */
 export interface ApiContext extends Pick<
   EmulatorModel,
-  "store" | "states" | "passwords" | "restorer" | "jobs" | "restorableTimes" | "settings"
+  "store" | "states" | "passwords" | "restorer" | "jobs" | "restorableRanges" | "settings"
 > {
   readonly tenant: Tenant;
 }

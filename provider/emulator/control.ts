@@ -22,7 +22,7 @@ import type { Job, JobDurations } from "./jobs";
 import { completed, failed, newBackup, patched } from "./lifecycle";
 import { addGeneratedInstance } from "./newInstance";
 import { checkRateLimitSpec, type RateLimitSpec, TokenBucket } from "./rateLimit";
-import type { TimeRange } from "./restorableTimes";
+import type { TimeRange } from "./restorableRanges";
 import type { RestoreFailureSpec } from "./restoreFailures";
 import { type RestoreOrder, wireRestoreRequest } from "./restoreOrder";
 import type { ScheduleOptions } from "./schedule";
@@ -193,11 +193,11 @@ export class Control implements EmulatorControl {
   }
 
   restorableRanges(instanceId = this.defaults.instanceId): TimeRange[] {
-    return this.model.restorableTimes.ranges(instanceId);
+    return this.model.restorableRanges.ranges(instanceId);
   }
 
   setRestorableRanges(ranges: TimeRange[] | undefined, instanceId = this.defaults.instanceId): void {
-    this.model.restorableTimes.set(instanceId, ranges);
+    this.model.restorableRanges.set(instanceId, ranges);
   }
 
   jobs(): RestoreJobSummary[] {

@@ -10,7 +10,7 @@ import type { Fault } from "./faults";
 import type { HistoryEntry } from "./history";
 import type { JobDurations } from "./jobs";
 import type { RateLimitSpec } from "./rateLimit";
-import type { TimeRange } from "./restorableTimes";
+import type { TimeRange } from "./restorableRanges";
 import type { RestoreFailureSpec } from "./restoreFailures";
 import type { ArrivingRequest, ScheduleOptions } from "./schedule";
 import type { Cancel } from "./sharedTypes";
@@ -130,7 +130,7 @@ export interface EmulatorControl {
   restoreDurations(): JobDurations;
   /** Makes the next restore (or the next `count`, or those into a target) end `Failed` with `reason`. */
   failRestores(spec: RestoreFailureSpec): Cancel;
-  /** The instants an instance can be restored to, oldest first (see restorableTimes.ts). */
+  /** The instants an instance can be restored to, oldest first (see restorableRanges.ts). */
   restorableRanges(instanceId?: string): TimeRange[];
   /** Sets them explicitly; `undefined` derives them from the backups again. */
   setRestorableRanges(ranges: TimeRange[] | undefined, instanceId?: string): void;

@@ -10,7 +10,7 @@ import { VersionHistory } from "./history";
 import { InstanceStates } from "./instanceStates";
 import { JobBook, type JobDurations } from "./jobs";
 import type { Random } from "./random";
-import { RestorableTimes } from "./restorableTimes";
+import { RestorableRanges } from "./restorableRanges";
 import type { RestoreFailures } from "./restoreFailures";
 import type { RestoreOrder } from "./restoreOrder";
 import { Restorer } from "./restores";
@@ -31,7 +31,7 @@ export interface EmulatorModel {
   readonly states: InstanceStates;
   readonly passwords: AdminPasswords;
   readonly jobs: JobBook<RestoreOrder>;
-  readonly restorableTimes: RestorableTimes;
+  readonly restorableRanges: RestorableRanges;
   readonly restorer: Restorer;
   readonly settings: ModelSettings;
   /** The data clock: generated data, new and finished backups, job times, restorable times. */
@@ -60,16 +60,16 @@ export function createModel(spec: ModelSpec): EmulatorModel {
   const states = new InstanceStates();
   const settings: ModelSettings = { busyErrorCode: "DBS.200019", restoreDurations: spec.restoreDurations };
   const jobs = new JobBook<RestoreOrder>(spec.timers, spec.random.fork("jobs"), now);
-  const restorableTimes = new RestorableTimes(store, now);
+  const restorableRanges = new RestorableRanges(store, now);
   const restorer = new Restorer({
     store,
     states,
-    restorableTimes,
+    restorableRanges,
     jobs,
     failures: spec.restoreFailures,
     durations: () => settings.restoreDurations,
     now,
   });
   const passwords = new AdminPasswords();
-  return { store, history, states, passwords, jobs, restorableTimes, restorer, settings, now, random: spec.random.fork("changes") };
+  return { store, history, states, passwords, jobs, restorableRanges, restorer, settings, now, random: spec.random.fork("changes") };
 }

@@ -16,7 +16,7 @@ export type {
   RequestHook,
 } from "./emulatorControl";
 export type { JobDurations } from "./jobs";
-export type { TimeRange } from "./restorableTimes";
+export type { TimeRange } from "./restorableRanges";
 export type { RestoreFailureSpec } from "./restoreFailures";
 export type { ApiName, Cancel, RouteName } from "./sharedTypes";
 export type { SignatureVerifier, SignedParts } from "./signatureVerifier";

@@ -10,8 +10,8 @@ import { accessProblem, busyProblem, pathIdProblem } from "./instanceChecks";
 import { parseJsonObject } from "./jsonBody";
 import { knownParameters } from "./queryParameters";
 import { failureReply, jsonReply, type Reply } from "./replies";
-import { clipRanges, parseRestoreTimeWindow } from "./restorableTimes";
-import { parseRestoreOrder } from "./restoreOrder";
+import { clipRanges, parseRestoreTimeWindow } from "./restoreTimeWindow";
+import { parseRestoreOrder } from "./restoreOrderBody";
 import type { InstanceRoute, ProjectRoute } from "./sharedTypes";
 
 /**
@@ -63,7 +63,7 @@ export function listRestoreTimes(ctx: ApiContext, route: InstanceRoute, request:
   if ("failure" in window) return failureReply(window.failure, language);
   const denied = accessProblem(ctx.tenant, ctx.store, route.projectId, [route.instanceId]);
   if (denied) return failureReply(denied, language);
-  const ranges = clipRanges(ctx.restorableTimes.ranges(route.instanceId), window.value);
+  const ranges = clipRanges(ctx.restorableRanges.ranges(route.instanceId), window.value);
   const body: WireRestoreTimes = { restore_times: ranges.map((r) => ({ start_time: r.start, end_time: r.end })) };
   return jsonReply(200, body);
 }

@@ -7,7 +7,7 @@
 import { type ApiFailure, invalidParameter } from "./errors";
 import type { Job, JobBook, JobDurations } from "./jobs";
 import type { InstanceStates } from "./instanceStates";
-import type { RestorableTimes } from "./restorableTimes";
+import type { RestorableRanges } from "./restorableRanges";
 import type { RestoreFailures } from "./restoreFailures";
 import { type RestoreOrder, wireRestoreRequest } from "./restoreOrder";
 import type { BackupStore } from "./store";
@@ -18,7 +18,7 @@ export const RESTORE_JOB_NAME = "RestoreGaussMySqlInstance";
 export interface RestoreParts {
   readonly store: BackupStore;
   readonly states: InstanceStates;
-  readonly restorableTimes: RestorableTimes;
+  readonly restorableRanges: RestorableRanges;
   readonly jobs: JobBook<RestoreOrder>;
   readonly failures: RestoreFailures;
   /** The durations of the next restore job. */
@@ -33,7 +33,7 @@ export class Restorer {
   /** Why the source's data cannot serve this order (a 400), if it cannot. Both instances exist. */
   dataProblem(order: RestoreOrder): ApiFailure | undefined {
     if (order.type === "timestamp") {
-      const inRange = this.p.restorableTimes.includes(order.sourceInstanceId, order.restoreTime);
+      const inRange = this.p.restorableRanges.includes(order.sourceInstanceId, order.restoreTime);
       return inRange ? undefined : invalidParameter((m) => m.restoreTimeNotRestorable());
     }
     const found = this.p.store.findBackup(order.backupId);
