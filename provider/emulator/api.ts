@@ -8,7 +8,7 @@ import type { Tenant } from "./credentials";
 import type { ListDistortion } from "./faults";
 import { accessProblem, pathIdProblem } from "./instanceChecks";
 import { parseListQuery } from "./listQuery";
-import { failureReply, jsonReply, jsonTextReply, type Reply } from "./replies";
+import { failureReply, jsonReply, jsonTextReply, type Reply } from "./replies/reply";
 import type { QueryPairs } from "./sharedTypes";
 import type { BackupStore } from "./store";
 

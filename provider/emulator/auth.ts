@@ -6,12 +6,12 @@
  * has to be listed in `SignedHeaders` when it is sent. Five signature mismatches in a row lock an
  * access key for five minutes.
  */
-import type { QueryPairs } from "./sharedTypes";
 import type { IncomingHttpHeaders } from "node:http";
 import { parseAuthorization, parseSdkDate, signaturesEqual } from "../api/signature";
 import { Headers } from "../api/wire";
 import type { EmulatorCredentials } from "./credentials";
-import { type ApiFailure, authFailure, type Checked } from "./errors";
+import { type ApiFailure, authFailure, type Checked } from "./replies/apiErrors";
+import type { QueryPairs } from "./sharedTypes";
 import { sharedSignerVerifier, type SignatureVerifier } from "./signatureVerifier";
 
 export const LOCKOUT_THRESHOLD = 5;

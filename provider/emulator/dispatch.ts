@@ -2,7 +2,7 @@
 import { listBackups, listProjects } from "./api";
 import type { ApiContext, ApiRequest } from "./apiContext";
 import { resetPassword, showInstance } from "./instanceApi";
-import type { Reply } from "./replies";
+import type { Reply } from "./replies/reply";
 import { listRestoreTimes, restore, showJob } from "./restoreApi";
 import type { Route } from "./sharedTypes";
 

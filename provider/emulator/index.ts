@@ -28,6 +28,6 @@ export type { ScheduleOptions, ArrivingRequest } from "./schedule";
 export type { RequestScope } from "./requestCounter";
 export type { EmulatorStats, RequestLogEntry, RequestOutcome } from "./stats";
 export type { HistoryEntry } from "./history";
-export { EmulatorErrorCodes } from "./errors";
+export { EmulatorErrorCodes } from "./replies/apiErrors";
 export { RESTORE_JOB_NAME } from "./restores";
 export { DEFAULT_ORDER_FIELD, DEFAULT_ORDER_RULE } from "./listQuery";

@@ -5,10 +5,10 @@
 import { passwordProblem } from "../api/instanceRules";
 import type { WireInstance } from "../api/instanceWire";
 import type { ApiContext, ApiRequest } from "./apiContext";
-import { invalidParameter } from "./errors";
 import { accessProblem, busyProblem, pathIdProblem } from "./instanceChecks";
 import { parseJsonObject, requiredString } from "./jsonBody";
-import { failureReply, jsonReply, type Reply } from "./replies";
+import { invalidParameter } from "./replies/apiErrors";
+import { failureReply, jsonReply, type Reply } from "./replies/reply";
 import type { InstanceRoute } from "./sharedTypes";
 import { formatOffsetTimestamp } from "./wallClock";
 

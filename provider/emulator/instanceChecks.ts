@@ -7,8 +7,8 @@
 import type { InstanceBusyErrorCode } from "../api/instanceRules";
 import { INSTANCE_ID_PATTERN, PROJECT_ID_PATTERN } from "../api/rules";
 import type { Tenant } from "./credentials";
-import { type ApiFailure, instanceBusy, instanceNotFound, invalidParameter, projectNotAccessible } from "./errors";
 import type { InstanceStates } from "./instanceStates";
+import { type ApiFailure, instanceBusy, instanceNotFound, invalidParameter, projectNotAccessible } from "./replies/apiErrors";
 import type { BackupStore } from "./store";
 
 /** 400 for a malformed project id or (when given) instance id in the path. */

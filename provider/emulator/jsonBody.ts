@@ -4,7 +4,7 @@
  * bounded before this point (413 past `MAX_BODY_BYTES`). No body text is ever echoed in an error.
  */
 import { INSTANCE_ID_PATTERN } from "../api/rules";
-import { type Checked, invalidParameter } from "./errors";
+import { type Checked, invalidParameter } from "./replies/apiErrors";
 
 export type JsonObject = Readonly<Record<string, unknown>>;
 

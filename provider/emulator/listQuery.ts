@@ -19,8 +19,8 @@ import {
   PAGE_SIZE_MIN,
 } from "../api/rules";
 import type { WireBackupQuery } from "../api/wire";
-import { type Checked, invalidParameter } from "./errors";
 import { integerParameter, knownParameters } from "./queryParameters";
+import { type Checked, invalidParameter } from "./replies/apiErrors";
 import type { QueryPairs } from "./sharedTypes";
 import type { PageRequest } from "./store";
 

@@ -5,13 +5,13 @@
  */
 import type { WireRestoreTimes } from "../api/instanceWire";
 import type { ApiContext, ApiRequest } from "./apiContext";
-import { invalidParameter, jobNotFound } from "./errors";
 import { accessProblem, busyProblem, pathIdProblem } from "./instanceChecks";
 import { parseJsonObject } from "./jsonBody";
 import { knownParameters } from "./queryParameters";
-import { failureReply, jsonReply, type Reply } from "./replies";
-import { clipRanges, parseRestoreTimeWindow } from "./restoreTimeWindow";
+import { invalidParameter, jobNotFound } from "./replies/apiErrors";
+import { failureReply, jsonReply, type Reply } from "./replies/reply";
 import { parseRestoreOrder } from "./restoreOrderBody";
+import { clipRanges, parseRestoreTimeWindow } from "./restoreTimeWindow";
 import type { InstanceRoute, ProjectRoute } from "./sharedTypes";
 
 /**

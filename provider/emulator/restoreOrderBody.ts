@@ -5,8 +5,8 @@
  * the other type, are ignored.
  */
 import { RESTORE_TYPES } from "../api/instanceRules";
-import { type Checked, invalidParameter } from "./errors";
 import { type JsonObject, requiredInstanceId, requiredNonNegativeInteger, requiredString } from "./jsonBody";
+import { type Checked, invalidParameter } from "./replies/apiErrors";
 import type { RestoreOrder } from "./restoreOrder";
 
 export function parseRestoreOrder(body: JsonObject): Checked<RestoreOrder> {

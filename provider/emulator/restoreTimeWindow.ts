@@ -2,8 +2,8 @@
  * The window a `restore-time` request asks about, read from its query, and the restorable ranges
  * clipped to it.
  */
-import { type Checked, invalidParameter } from "./errors";
 import { integerParameter, knownParameters } from "./queryParameters";
+import { type Checked, invalidParameter } from "./replies/apiErrors";
 import type { TimeRange } from "./restorableRanges";
 import type { QueryPairs } from "./sharedTypes";
 

@@ -4,9 +4,9 @@
  * target has an operation in progress from the start, is `RESTORING` while the job runs, and is
  * `ACTIVE` again when the job ends, completed or failed.
  */
-import { type ApiFailure, invalidParameter } from "./errors";
-import type { Job, JobBook, JobDurations } from "./jobs";
 import type { InstanceStates } from "./instanceStates";
+import type { Job, JobBook, JobDurations } from "./jobs";
+import { type ApiFailure, invalidParameter } from "./replies/apiErrors";
 import type { RestorableRanges } from "./restorableRanges";
 import type { RestoreFailures } from "./restoreFailures";
 import { type RestoreOrder, wireRestoreRequest } from "./restoreOrder";

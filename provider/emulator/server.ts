@@ -6,9 +6,9 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { type ApiFailure, malformedRequest } from "./errors";
 import type { RequestPipeline } from "./pipeline";
-import { failureReply, rawResponse } from "./replies";
+import { type ApiFailure, malformedRequest } from "./replies/apiErrors";
+import { failureReply, rawResponse } from "./replies/reply";
 import type { StatsRecorder } from "./stats";
 import type { Timers } from "./timers";
 

@@ -2,8 +2,8 @@
  * Every error message the emulator writes, in the two languages `X-Language` selects
  * (`en-us`, the default, and `zh-cn`). Messages never contain credentials.
  */
-import type { PasswordProblem } from "../api/instanceRules";
-import type { Language } from "../api/rules";
+import type { PasswordProblem } from "../../api/instanceRules";
+import type { Language } from "../../api/rules";
 
 export interface Messages {
   // Authentication (API gateway).

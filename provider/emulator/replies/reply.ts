@@ -3,9 +3,9 @@
  * and distortions can act on it before anything reaches the socket.
  */
 import { STATUS_CODES, type ServerResponse } from "node:http";
-import type { Language } from "../api/rules";
-import { Headers } from "../api/wire";
-import type { ApiFailure } from "./errors";
+import type { Language } from "../../api/rules";
+import { Headers } from "../../api/wire";
+import type { ApiFailure } from "./apiErrors";
 import { messagesFor } from "./messages";
 
 export interface Reply {

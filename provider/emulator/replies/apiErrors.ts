@@ -3,8 +3,8 @@
  * Codes follow the vendor's families: `APIGW.*` from the API gateway, `DBS.*` from the database
  * service. Where TaurusDB documents no code of its own, the RDS code of the same meaning is used.
  */
-import type { InstanceBusyErrorCode } from "../api/instanceRules";
-import { ErrorCodes } from "../api/wire";
+import type { InstanceBusyErrorCode } from "../../api/instanceRules";
+import { ErrorCodes } from "../../api/wire";
 import type { Messages } from "./messages";
 
 export interface ApiFailure {
