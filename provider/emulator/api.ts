@@ -5,11 +5,11 @@
 import type { Language } from "../api/rules";
 import type { WireProjectList } from "../api/wire";
 import type { Tenant } from "./credentials";
-import type { ListDistortion } from "./faults";
 import { accessProblem, pathIdProblem } from "./instanceChecks";
 import { parseListQuery } from "./listQuery";
 import { failureReply, jsonReply, jsonTextReply, type Reply } from "./replies/reply";
 import type { QueryPairs } from "./sharedTypes";
+import type { ListDistortion } from "./steering/faultPlan";
 import type { BackupStore } from "./store";
 
 export interface BackupListRequest {

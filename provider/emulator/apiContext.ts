@@ -5,8 +5,8 @@
 import type { Language } from "../api/rules";
 import type { Tenant } from "./credentials";
 import type { EmulatorModel } from "./emulatorModel";
-import type { ListDistortion } from "./faults";
 import type { QueryPairs } from "./sharedTypes";
+import type { ListDistortion } from "./steering/faultPlan";
 
 /** The parts of the model the APIs read and write, and the project they serve. */
 export interface ApiContext extends Pick<

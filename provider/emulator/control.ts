@@ -15,7 +15,6 @@ import type {
   RestoreJobSummary,
 } from "./emulatorControl";
 import type { EmulatorModel } from "./emulatorModel";
-import type { Fault } from "./faults";
 import { checkLatency, type GatewayState } from "./gatewayState";
 import type { HistoryEntry } from "./history";
 import type { Job, JobDurations } from "./jobs";
@@ -23,12 +22,13 @@ import { completed, failed, newBackup, patched } from "./lifecycle";
 import { addGeneratedInstance } from "./newInstance";
 import { checkRateLimitSpec, type RateLimitSpec, TokenBucket } from "./rateLimit";
 import type { TimeRange } from "./restorableRanges";
-import type { RestoreFailureSpec } from "./restoreFailures";
 import { type RestoreOrder, wireRestoreRequest } from "./restoreOrder";
-import type { ScheduleOptions } from "./schedule";
 import type { Cancel } from "./sharedTypes";
 import type { EmulatorStats, RequestLogEntry } from "./stats";
-import type { Steering } from "./steering";
+import type { Fault } from "./steering/faultPlan";
+import type { ScheduleOptions } from "./steering/requestScheduler";
+import type { RestoreFailureSpec } from "./steering/restoreFailures";
+import type { Steering } from "./steering/steering";
 import type { BackupStore } from "./store";
 import { checkDelay } from "./timers";
 

@@ -16,7 +16,7 @@ import { Random } from "./random";
 import { TokenBucket } from "./rateLimit";
 import { EmulatorServer } from "./server";
 import { StatsRecorder } from "./stats";
-import { Steering } from "./steering";
+import { Steering } from "./steering/steering";
 import { Timers } from "./timers";
 
 export interface RunningEmulator {

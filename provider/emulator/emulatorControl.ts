@@ -6,15 +6,15 @@
 import type { InstanceBusyErrorCode, InstanceStatus, JobStatus, RestoreType } from "../api/instanceRules";
 import type { WireRestoreRequest } from "../api/instanceWire";
 import type { WireBackup } from "../api/wire";
-import type { Fault } from "./faults";
 import type { HistoryEntry } from "./history";
 import type { JobDurations } from "./jobs";
 import type { RateLimitSpec } from "./rateLimit";
 import type { TimeRange } from "./restorableRanges";
-import type { RestoreFailureSpec } from "./restoreFailures";
-import type { ArrivingRequest, ScheduleOptions } from "./schedule";
 import type { Cancel } from "./sharedTypes";
 import type { EmulatorStats, RequestLogEntry } from "./stats";
+import type { Fault } from "./steering/faultPlan";
+import type { ArrivingRequest, ScheduleOptions } from "./steering/requestScheduler";
+import type { RestoreFailureSpec } from "./steering/restoreFailures";
 
 export interface InstanceSummary {
   readonly id: string;
@@ -91,13 +91,13 @@ export interface EmulatorControl {
   /** Snapshots of an instance's backups, one per version (bounded); needs `recordHistory`. */
   history(instanceId?: string): HistoryEntry[];
 
-  // Changes timed by requests (see schedule.ts).
+  // Changes timed by requests (see steering/requestScheduler.ts).
   schedule(mutation: Mutation, options: ScheduleOptions): Cancel;
   onRequest(hook: RequestHook): Cancel;
   /** Messages of errors thrown by scheduled mutations and hooks (they never fail a request). */
   hookErrors(): string[];
 
-  // Faults (see faults.ts).
+  // Faults (see steering/faultPlan.ts).
   /** Delay every answer by `ms` (0 for none). */
   setLatency(ms: number): void;
   /** Token-bucket rate limit answering 429 APIGW.0308 with Retry-After; undefined removes it. */

@@ -11,9 +11,9 @@ import { InstanceStates } from "./instanceStates";
 import { JobBook, type JobDurations } from "./jobs";
 import type { Random } from "./random";
 import { RestorableRanges } from "./restorableRanges";
-import type { RestoreFailures } from "./restoreFailures";
 import type { RestoreOrder } from "./restoreOrder";
 import { Restorer } from "./restores";
+import type { RestoreFailures } from "./steering/restoreFailures";
 import { BackupStore } from "./store";
 import type { Timers } from "./timers";
 

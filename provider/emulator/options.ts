@@ -3,12 +3,12 @@
  * error at start rather than odd behaviour later.
  */
 import { REGION_PATTERN } from "../api/rules";
-import type { Fault } from "./faults";
 import { checkLatency } from "./gatewayState";
 import { DEFAULT_HISTORY_LIMIT } from "./history";
 import type { JobDurations } from "./jobs";
 import { checkRateLimitSpec, type RateLimitSpec } from "./rateLimit";
 import type { SignatureVerifier } from "./signatureVerifier";
+import type { Fault } from "./steering/faultPlan";
 import { checkDelay } from "./timers";
 import { requireZoneOffsetMinutes } from "./wallClock";
 

@@ -1,6 +1,6 @@
 /**
  * What happens to each request, in order:
- *  1. count it, run the mutations and hooks due (schedule.ts), take its fault if any (faults.ts);
+ *  1. count it, run the mutations and hooks due (steering/requestScheduler.ts), take its fault if any (steering/faultPlan.ts);
  *  2. read the body, wait the configured latency;
  *  3. apply a drop, stall or status fault;
  *  4. answer as the gateway would: 414/431/400/413 for a bad request, 404/405 for no such API,
@@ -13,7 +13,6 @@ import type { Language } from "../api/rules";
 import { Headers } from "../api/wire";
 import type { ApiContext } from "./apiContext";
 import { answerApi } from "./dispatch";
-import { distortionOf, type Fault, type StatusFault } from "./faults";
 import type { GatewayState } from "./gatewayState";
 import { apiNotFound, malformedRequest, methodNotAllowed, serverFailure, throttled } from "./replies/apiErrors";
 import { languageOf } from "./replies/messages";
@@ -22,7 +21,8 @@ import { parseRequestTarget, type RequestTarget } from "./requestTarget";
 import { API_METHODS, matchRoute } from "./routes";
 import type { Route } from "./sharedTypes";
 import type { LogEntryHandle } from "./stats";
-import type { ArrivalSteering } from "./steering";
+import { distortionOf, type Fault, type StatusFault } from "./steering/faultPlan";
+import type { ArrivalSteering } from "./steering/steering";
 import type { Timers } from "./timers";
 
 /** Longest request target (path and query) answered normally; longer ones get 414. */

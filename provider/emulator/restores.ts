@@ -8,8 +8,8 @@ import type { InstanceStates } from "./instanceStates";
 import type { Job, JobBook, JobDurations } from "./jobs";
 import { type ApiFailure, invalidParameter } from "./replies/apiErrors";
 import type { RestorableRanges } from "./restorableRanges";
-import type { RestoreFailures } from "./restoreFailures";
 import { type RestoreOrder, wireRestoreRequest } from "./restoreOrder";
+import type { RestoreFailures } from "./steering/restoreFailures";
 import type { BackupStore } from "./store";
 
 /** The job name of a restore into an existing instance. */

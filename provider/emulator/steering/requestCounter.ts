@@ -1,4 +1,4 @@
-import { API_NAMES, type ApiName, ROUTE_NAMES, type RouteName } from "./sharedTypes";
+import { API_NAMES, type ApiName, ROUTE_NAMES, type RouteName } from "../sharedTypes";
 /**
  * Counts arriving requests per scope, so faults and scheduled mutations can name "the n-th
  * backup-list request from now" (or the n-th restore request, or the n-th request of any kind).

@@ -9,8 +9,8 @@
  * Mutations and hooks are given `S`, the emulator's control: a type parameter, because the control is
  * built on top of this scheduler and a type import of it would tie the two together.
  */
+import type { Cancel, RouteName } from "../sharedTypes";
 import { checkRequestNumber, checkScope, type RequestCounter, type RequestScope, scopeIncludes } from "./requestCounter";
-import type { Cancel, RouteName } from "./sharedTypes";
 
 export interface ScheduleOptions {
   /** 1 = the next matching request. */

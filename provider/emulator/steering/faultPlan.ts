@@ -8,8 +8,8 @@
  * `times: k` applies one fault to k matching requests in a row. A fault is consumed by the request
  * it is given to, whatever that request's outcome (even a 401).
  */
+import type { RouteName } from "../sharedTypes";
 import { checkRequestNumber, checkScope, type RequestCounter, type RequestScope, scopeIncludes } from "./requestCounter";
-import type { RouteName } from "./sharedTypes";
 
 interface FaultTiming {
   /** Which requests the fault may hit; `"backups"` (the list API) unless said otherwise. */

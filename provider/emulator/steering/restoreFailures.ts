@@ -3,7 +3,7 @@
  * failure is decided when the restore is accepted (it is consumed then) and shows when the job
  * ends: `Failed` with the reason as `fail_reason`.
  */
-import type { Cancel } from "./sharedTypes";
+import type { Cancel } from "../sharedTypes";
 
 export interface RestoreFailureSpec {
   /** Shown as the job's `fail_reason`. */

@@ -3,10 +3,10 @@
  * by, the queued faults, the scheduled changes and hooks, and the restores to fail. `S` is what a
  * scheduled change acts on (the emulator's control, which is built on top of the steering).
  */
-import { FaultPlan, type Fault } from "./faults";
+import { FaultPlan, type Fault } from "./faultPlan";
 import { RequestCounter } from "./requestCounter";
+import { type ArrivingRequest, RequestScheduler } from "./requestScheduler";
 import { RestoreFailures } from "./restoreFailures";
-import { type ArrivingRequest, RequestScheduler } from "./schedule";
 
 /** The steering as the gateway sees it: one step as each request arrives. */
 export interface ArrivalSteering {
