@@ -4,13 +4,13 @@
  */
 import type { Language } from "../api/rules";
 import type { WireProjectList } from "../api/wire";
-import type { Tenant } from "./credentials";
 import { accessProblem, pathIdProblem } from "./instanceChecks";
 import { parseListQuery } from "./listQuery";
+import type { BackupStore } from "./model/backupStore";
+import type { Tenant } from "./model/issuedIdentity";
 import { failureReply, jsonReply, jsonTextReply, type Reply } from "./replies/reply";
 import type { QueryPairs } from "./sharedTypes";
 import type { ListDistortion } from "./steering/faultPlan";
-import type { BackupStore } from "./store";
 
 export interface BackupListRequest {
   readonly projectId: string;

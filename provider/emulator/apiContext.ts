@@ -3,8 +3,8 @@
  * authenticated request as they receive it.
  */
 import type { Language } from "../api/rules";
-import type { Tenant } from "./credentials";
-import type { EmulatorModel } from "./emulatorModel";
+import type { EmulatorModel } from "./model/emulatorModel";
+import type { Tenant } from "./model/issuedIdentity";
 import type { QueryPairs } from "./sharedTypes";
 import type { ListDistortion } from "./steering/faultPlan";
 

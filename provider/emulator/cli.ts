@@ -8,8 +8,8 @@ import { isIP } from "node:net";
 import { parseArgs } from "node:util";
 import { banner } from "./banner";
 import { startEmulator, type RunningEmulator } from "./emulator";
+import { requireZoneOffsetMinutes } from "./model/zonedTimestamps";
 import { checkRegion, EMULATOR_DEFAULTS, type EmulatorOptions } from "./options";
-import { requireZoneOffsetMinutes } from "./wallClock";
 
 const USAGE = `Usage: taurusdb-emulator [options]     (in a clone of the package: npx taurusdb-emulator [options])
 

@@ -14,23 +14,23 @@ import type {
   RequestHook,
   RestoreJobSummary,
 } from "./emulatorControl";
-import type { EmulatorModel } from "./emulatorModel";
 import { checkLatency, type GatewayState } from "./gatewayState";
-import type { HistoryEntry } from "./history";
-import type { Job, JobDurations } from "./jobs";
-import { completed, failed, newBackup, patched } from "./lifecycle";
-import { addGeneratedInstance } from "./newInstance";
+import { addGeneratedInstance } from "./model/addGeneratedInstance";
+import { completed, failed, newBackup, patched } from "./model/backupLifecycle";
+import type { BackupStore } from "./model/backupStore";
+import { checkDelay } from "./model/cancellableTimers";
+import type { EmulatorModel } from "./model/emulatorModel";
+import type { Job, JobDurations } from "./model/jobBook";
+import type { TimeRange } from "./model/restorableRanges";
+import { type RestoreOrder, wireRestoreRequest } from "./model/restoreOrder";
+import type { HistoryEntry } from "./model/versionHistory";
 import { checkRateLimitSpec, type RateLimitSpec, TokenBucket } from "./rateLimit";
-import type { TimeRange } from "./restorableRanges";
-import { type RestoreOrder, wireRestoreRequest } from "./restoreOrder";
 import type { Cancel } from "./sharedTypes";
 import type { EmulatorStats, RequestLogEntry } from "./stats";
 import type { Fault } from "./steering/faultPlan";
 import type { ScheduleOptions } from "./steering/requestScheduler";
 import type { RestoreFailureSpec } from "./steering/restoreFailures";
 import type { Steering } from "./steering/steering";
-import type { BackupStore } from "./store";
-import { checkDelay } from "./timers";
 
 /** What the control fills in where a caller leaves something out. */
 export interface ControlDefaults {

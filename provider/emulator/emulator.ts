@@ -5,19 +5,19 @@
 import type { ApiContext } from "./apiContext";
 import { Authenticator } from "./auth";
 import { Control } from "./control";
-import { type EmulatorCredentials, generateIdentity, type Tenant } from "./credentials";
 import type { EmulatorControl } from "./emulatorControl";
-import { createModel } from "./emulatorModel";
 import type { GatewayState } from "./gatewayState";
-import { addGeneratedInstance } from "./newInstance";
+import { addGeneratedInstance } from "./model/addGeneratedInstance";
+import { Timers } from "./model/cancellableTimers";
+import { createModel } from "./model/emulatorModel";
+import { type EmulatorCredentials, generateIdentity, type Tenant } from "./model/issuedIdentity";
+import { Random } from "./model/seededRandom";
 import { EMULATOR_DEFAULTS, type EmulatorOptions, resolveOptions } from "./options";
 import { RequestPipeline } from "./pipeline";
-import { Random } from "./random";
 import { TokenBucket } from "./rateLimit";
 import { EmulatorServer } from "./server";
 import { StatsRecorder } from "./stats";
 import { Steering } from "./steering/steering";
-import { Timers } from "./timers";
 
 export interface RunningEmulator {
   /** Base URL of both the TaurusDB API and IAM, e.g. `http://127.0.0.1:40123`. */

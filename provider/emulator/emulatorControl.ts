@@ -6,10 +6,10 @@
 import type { InstanceBusyErrorCode, InstanceStatus, JobStatus, RestoreType } from "../api/instanceRules";
 import type { WireRestoreRequest } from "../api/instanceWire";
 import type { WireBackup } from "../api/wire";
-import type { HistoryEntry } from "./history";
-import type { JobDurations } from "./jobs";
+import type { JobDurations } from "./model/jobBook";
+import type { TimeRange } from "./model/restorableRanges";
+import type { HistoryEntry } from "./model/versionHistory";
 import type { RateLimitSpec } from "./rateLimit";
-import type { TimeRange } from "./restorableRanges";
 import type { Cancel } from "./sharedTypes";
 import type { EmulatorStats, RequestLogEntry } from "./stats";
 import type { Fault } from "./steering/faultPlan";
@@ -114,7 +114,7 @@ export interface EmulatorControl {
   /** Lifts the lockout of an access key after five failed signatures (of every key if none given). */
   unlock(accessKey?: string): void;
 
-  // Instances and the operations on them (see instanceStates.ts). A write to an instance that is not
+  // Instances and the operations on them (see model/instanceStates.ts). A write to an instance that is not
   // ACTIVE, or has an operation in progress, gets 409.
   /** `ACTIVE` unless set otherwise; `RESTORING` while a restore into it runs. */
   instanceStatus(instanceId?: string): InstanceStatus;
@@ -124,13 +124,13 @@ export interface EmulatorControl {
   /** The `error_code` of those 409s: one of `INSTANCE_BUSY_ERROR_CODES`, `DBS.200019` unless set otherwise. */
   setBusyErrorCode(code: InstanceBusyErrorCode): void;
 
-  // Restores and their jobs (see restores.ts, jobs.ts).
+  // Restores and their jobs (see model/restorer.ts, model/jobBook.ts).
   /** Durations of the restore jobs started from now on. */
   setRestoreDurations(durations: Partial<JobDurations>): void;
   restoreDurations(): JobDurations;
   /** Makes the next restore (or the next `count`, or those into a target) end `Failed` with `reason`. */
   failRestores(spec: RestoreFailureSpec): Cancel;
-  /** The instants an instance can be restored to, oldest first (see restorableRanges.ts). */
+  /** The instants an instance can be restored to, oldest first (see model/restorableRanges.ts). */
   restorableRanges(instanceId?: string): TimeRange[];
   /** Sets them explicitly; `undefined` derives them from the backups again. */
   setRestorableRanges(ranges: TimeRange[] | undefined, instanceId?: string): void;

@@ -3,9 +3,9 @@
  * authenticator and its lockouts), how fast (latency, rate limit), and what it saw (stats).
  */
 import type { Authenticator } from "./auth";
+import { checkDelay } from "./model/cancellableTimers";
 import type { TokenBucket } from "./rateLimit";
 import type { StatsRecorder } from "./stats";
-import { checkDelay } from "./timers";
 
 /** What the control can change in the gateway while it runs. */
 export interface GatewaySettings {

@@ -15,19 +15,19 @@ export type {
   Mutation,
   RequestHook,
 } from "./emulatorControl";
-export type { JobDurations } from "./jobs";
-export type { TimeRange } from "./restorableRanges";
+export type { JobDurations } from "./model/jobBook";
+export type { TimeRange } from "./model/restorableRanges";
 export type { RestoreFailureSpec } from "./steering/restoreFailures";
 export type { ApiName, Cancel, RouteName } from "./sharedTypes";
 export type { SignatureVerifier, SignedParts } from "./signatureVerifier";
 export { banner } from "./banner";
-export type { EmulatorCredentials, TemporaryCredentials } from "./credentials";
+export type { EmulatorCredentials, TemporaryCredentials } from "./model/issuedIdentity";
 export type { Fault, FaultKind, StatusFault, DropFault, StallFault, LieTotalFault, SkipFault, DuplicateFault } from "./steering/faultPlan";
 export type { RateLimitSpec } from "./rateLimit";
 export type { ScheduleOptions, ArrivingRequest } from "./steering/requestScheduler";
 export type { RequestScope } from "./steering/requestCounter";
 export type { EmulatorStats, RequestLogEntry, RequestOutcome } from "./stats";
-export type { HistoryEntry } from "./history";
+export type { HistoryEntry } from "./model/versionHistory";
 export { EmulatorErrorCodes } from "./replies/apiErrors";
-export { RESTORE_JOB_NAME } from "./restores";
+export { RESTORE_JOB_NAME } from "./model/restorer";
 export { DEFAULT_ORDER_FIELD, DEFAULT_ORDER_RULE } from "./listQuery";

@@ -7,10 +7,10 @@ import type { WireInstance } from "../api/instanceWire";
 import type { ApiContext, ApiRequest } from "./apiContext";
 import { accessProblem, busyProblem, pathIdProblem } from "./instanceChecks";
 import { parseJsonObject, requiredString } from "./jsonBody";
+import { formatOffsetTimestamp } from "./model/zonedTimestamps";
 import { invalidParameter } from "./replies/apiErrors";
 import { failureReply, jsonReply, type Reply } from "./replies/reply";
 import type { InstanceRoute } from "./sharedTypes";
-import { formatOffsetTimestamp } from "./wallClock";
 
 /** What every emulated instance runs: TaurusDB's engine, MySQL 8.0 compatible. */
 const DATASTORE = { type: "gaussdb-mysql", version: "8.0", kernel_version: "2.0.57.240900" } as const;

@@ -6,10 +6,10 @@
  */
 import type { InstanceBusyErrorCode } from "../api/instanceRules";
 import { INSTANCE_ID_PATTERN, PROJECT_ID_PATTERN } from "../api/rules";
-import type { Tenant } from "./credentials";
-import type { InstanceStates } from "./instanceStates";
+import type { BackupStore } from "./model/backupStore";
+import type { InstanceStates } from "./model/instanceStates";
+import type { Tenant } from "./model/issuedIdentity";
 import { type ApiFailure, instanceBusy, instanceNotFound, invalidParameter, projectNotAccessible } from "./replies/apiErrors";
-import type { BackupStore } from "./store";
 
 /** 400 for a malformed project id or (when given) instance id in the path. */
 export function pathIdProblem(projectId: string, instanceId?: string): ApiFailure | undefined {

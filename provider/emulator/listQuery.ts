@@ -19,10 +19,10 @@ import {
   PAGE_SIZE_MIN,
 } from "../api/rules";
 import type { WireBackupQuery } from "../api/wire";
+import type { PageRequest } from "./model/backupStore";
 import { integerParameter, knownParameters } from "./queryParameters";
 import { type Checked, invalidParameter } from "./replies/apiErrors";
 import type { QueryPairs } from "./sharedTypes";
-import type { PageRequest } from "./store";
 
 export const DEFAULT_ORDER_FIELD: OrderField = "beginTime";
 export const DEFAULT_ORDER_RULE: OrderRule = "desc";

@@ -4,13 +4,13 @@
  */
 import { REGION_PATTERN } from "../api/rules";
 import { checkLatency } from "./gatewayState";
-import { DEFAULT_HISTORY_LIMIT } from "./history";
-import type { JobDurations } from "./jobs";
+import { checkDelay } from "./model/cancellableTimers";
+import type { JobDurations } from "./model/jobBook";
+import { DEFAULT_HISTORY_LIMIT } from "./model/versionHistory";
+import { requireZoneOffsetMinutes } from "./model/zonedTimestamps";
 import { checkRateLimitSpec, type RateLimitSpec } from "./rateLimit";
 import type { SignatureVerifier } from "./signatureVerifier";
 import type { Fault } from "./steering/faultPlan";
-import { checkDelay } from "./timers";
-import { requireZoneOffsetMinutes } from "./wallClock";
 
 export interface EmulatorOptions {
   /** Interface to listen on; `127.0.0.1` unless said otherwise. */

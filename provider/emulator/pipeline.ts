@@ -14,6 +14,7 @@ import { Headers } from "../api/wire";
 import type { ApiContext } from "./apiContext";
 import { answerApi } from "./dispatch";
 import type { GatewayState } from "./gatewayState";
+import type { Timers } from "./model/cancellableTimers";
 import { apiNotFound, malformedRequest, methodNotAllowed, serverFailure, throttled } from "./replies/apiErrors";
 import { languageOf } from "./replies/messages";
 import { failureReply, gatewayPageReply, type Reply, writeReply } from "./replies/reply";
@@ -23,7 +24,6 @@ import type { Route } from "./sharedTypes";
 import type { LogEntryHandle } from "./stats";
 import { distortionOf, type Fault, type StatusFault } from "./steering/faultPlan";
 import type { ArrivalSteering } from "./steering/steering";
-import type { Timers } from "./timers";
 
 /** Longest request target (path and query) answered normally; longer ones get 414. */
 export const MAX_URI_LENGTH = 8192;

@@ -6,8 +6,8 @@
  */
 import { RESTORE_TYPES } from "../api/instanceRules";
 import { type JsonObject, requiredInstanceId, requiredNonNegativeInteger, requiredString } from "./jsonBody";
+import type { RestoreOrder } from "./model/restoreOrder";
 import { type Checked, invalidParameter } from "./replies/apiErrors";
-import type { RestoreOrder } from "./restoreOrder";
 
 export function parseRestoreOrder(body: JsonObject): Checked<RestoreOrder> {
   const source = requiredInstanceId(body, "source_instance_id");

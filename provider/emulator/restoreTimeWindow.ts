@@ -2,9 +2,9 @@
  * The window a `restore-time` request asks about, read from its query, and the restorable ranges
  * clipped to it.
  */
+import type { TimeRange } from "./model/restorableRanges";
 import { integerParameter, knownParameters } from "./queryParameters";
 import { type Checked, invalidParameter } from "./replies/apiErrors";
-import type { TimeRange } from "./restorableRanges";
 import type { QueryPairs } from "./sharedTypes";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

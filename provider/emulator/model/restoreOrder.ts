@@ -3,7 +3,7 @@
  * an instant of the source's history. The restore API reads it from a request body
  * (restoreOrderBody.ts); a job keeps it, and shows it back as the request's known fields.
  */
-import type { WireRestoreRequest } from "../api/instanceWire";
+import type { WireRestoreRequest } from "../../api/instanceWire";
 
 interface Instances {
   readonly sourceInstanceId: string;

@@ -4,18 +4,18 @@
  * instance can be restored to — with the data clock, the randomness of changes, and the settings
  * the control can change while the emulator runs.
  */
-import type { InstanceBusyErrorCode } from "../api/instanceRules";
-import { AdminPasswords } from "./adminPasswords";
-import { VersionHistory } from "./history";
+import type { InstanceBusyErrorCode } from "../../api/instanceRules";
+import type { RestoreFailures } from "../steering/restoreFailures";
+import { AdminPasswordDigests } from "./adminPasswordDigests";
+import { BackupStore } from "./backupStore";
+import type { Timers } from "./cancellableTimers";
 import { InstanceStates } from "./instanceStates";
-import { JobBook, type JobDurations } from "./jobs";
-import type { Random } from "./random";
+import { JobBook, type JobDurations } from "./jobBook";
 import { RestorableRanges } from "./restorableRanges";
 import type { RestoreOrder } from "./restoreOrder";
-import { Restorer } from "./restores";
-import type { RestoreFailures } from "./steering/restoreFailures";
-import { BackupStore } from "./store";
-import type { Timers } from "./timers";
+import { Restorer } from "./restorer";
+import type { Random } from "./seededRandom";
+import { VersionHistory } from "./versionHistory";
 
 export interface ModelSettings {
   /** The 409 code a write to a busy instance gets. */
@@ -29,7 +29,7 @@ export interface EmulatorModel {
   /** Kept only with `recordHistory`. */
   readonly history?: VersionHistory;
   readonly states: InstanceStates;
-  readonly passwords: AdminPasswords;
+  readonly passwords: AdminPasswordDigests;
   readonly jobs: JobBook<RestoreOrder>;
   readonly restorableRanges: RestorableRanges;
   readonly restorer: Restorer;
@@ -70,6 +70,6 @@ export function createModel(spec: ModelSpec): EmulatorModel {
     durations: () => settings.restoreDurations,
     now,
   });
-  const passwords = new AdminPasswords();
+  const passwords = new AdminPasswordDigests();
   return { store, history, states, passwords, jobs, restorableRanges, restorer, settings, now, random: spec.random.fork("changes") };
 }

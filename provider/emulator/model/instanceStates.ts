@@ -3,7 +3,7 @@
  * restore, or a hold a test placed to make it busy), and when it was created and last changed. An
  * instance is idle — ready for a write — when it is ACTIVE with no operation in progress.
  */
-import { INSTANCE_READY_STATUS, INSTANCE_STATUSES, type InstanceStatus } from "../api/instanceRules";
+import { INSTANCE_READY_STATUS, INSTANCE_STATUSES, type InstanceStatus } from "../../api/instanceRules";
 
 /** Ends an operation (or a hold); calling it again does nothing. */
 export type Release = () => void;

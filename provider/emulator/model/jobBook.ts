@@ -4,11 +4,11 @@
  * left of a job instead of waiting for it. Times shown are the data clock's; durations are real.
  */
 import { performance } from "node:perf_hooks";
-import type { JobStatus } from "../api/instanceRules";
-import type { WireJob } from "../api/instanceWire";
-import type { Random } from "./random";
-import type { Timers } from "./timers";
-import { formatOffsetTimestamp } from "./wallClock";
+import type { JobStatus } from "../../api/instanceRules";
+import type { WireJob } from "../../api/instanceWire";
+import type { Timers } from "./cancellableTimers";
+import type { Random } from "./seededRandom";
+import { formatOffsetTimestamp } from "./zonedTimestamps";
 
 export interface JobDurations {
   /** Time spent `Pending` before the job runs. */

@@ -2,11 +2,11 @@
  * How a backup changes over its life (created BUILDING, then COMPLETED or FAILED, edited by a
  * test), as new immutable records. Times come from the emulator's data clock.
  */
-import type { WireBackup } from "../api/wire";
-import type { Random } from "./random";
-import { type BackupRecord, formatSizeKb, inVendorFieldOrder, makeRecord, newBackupId, SIZE_UNIT } from "./record";
-import type { InstanceInfo } from "./store";
-import { compactWallClock, formatWallClock, parseWallClock } from "./wallClock";
+import type { WireBackup } from "../../api/wire";
+import { type BackupRecord, formatSizeKb, inVendorFieldOrder, makeRecord, newBackupId, SIZE_UNIT } from "./backupRecord";
+import type { InstanceInfo } from "./backupStore";
+import type { Random } from "./seededRandom";
+import { compactWallClock, formatWallClock, parseWallClock } from "./zonedTimestamps";
 
 /** Fields that belong to the instance, not the backup, and cannot be edited. */
 const FIXED_FIELDS = ["id", "instance_id", "instance_name", "time_zone"] as const;

@@ -4,13 +4,13 @@
  * target has an operation in progress from the start, is `RESTORING` while the job runs, and is
  * `ACTIVE` again when the job ends, completed or failed.
  */
+import { type ApiFailure, invalidParameter } from "../replies/apiErrors";
+import type { RestoreFailures } from "../steering/restoreFailures";
+import type { BackupStore } from "./backupStore";
 import type { InstanceStates } from "./instanceStates";
-import type { Job, JobBook, JobDurations } from "./jobs";
-import { type ApiFailure, invalidParameter } from "./replies/apiErrors";
+import type { Job, JobBook, JobDurations } from "./jobBook";
 import type { RestorableRanges } from "./restorableRanges";
 import { type RestoreOrder, wireRestoreRequest } from "./restoreOrder";
-import type { RestoreFailures } from "./steering/restoreFailures";
-import type { BackupStore } from "./store";
 
 /** The job name of a restore into an existing instance. */
 export const RESTORE_JOB_NAME = "RestoreGaussMySqlInstance";

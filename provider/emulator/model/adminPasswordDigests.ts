@@ -17,7 +17,7 @@ interface PasswordRecord {
 /** A low cost (N = 2^10): the digest only has to keep the text out of memory dumps and logs, fast. */
 const SCRYPT = { keyLength: 32, options: { N: 1024, r: 8, p: 1 } } as const;
 
-export class AdminPasswords {
+export class AdminPasswordDigests {
   private readonly records = new Map<string, PasswordRecord>();
 
   set(instanceId: string, password: string): void {

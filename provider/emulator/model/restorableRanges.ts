@@ -5,8 +5,8 @@
  * `updated`) until now (the data clock) — no gap, since the emulator loses no logs. Without a
  * COMPLETED backup it has none. A test can set the ranges explicitly, gaps included.
  */
-import type { BackupStore } from "./store";
-import { parseWallClock } from "./wallClock";
+import type { BackupStore } from "./backupStore";
+import { parseWallClock } from "./zonedTimestamps";
 
 /** UTC epoch milliseconds, both ends included. */
 export interface TimeRange {

@@ -3,11 +3,11 @@
  * and a version counter. Orders and filter results are computed once and reused until the next
  * change, so hundreds of page requests over 50,000 backups stay cheap.
  */
-import type { OrderField, OrderRule } from "../api/rules";
-import type { WireBackup } from "../api/wire";
-import type { VersionHistory } from "./history";
-import type { BackupRecord } from "./record";
-import { zoneOffsetMinutes } from "./wallClock";
+import type { OrderField, OrderRule } from "../../api/rules";
+import type { WireBackup } from "../../api/wire";
+import type { BackupRecord } from "./backupRecord";
+import type { VersionHistory } from "./versionHistory";
+import { zoneOffsetMinutes } from "./zonedTimestamps";
 
 export interface InstanceInfo {
   readonly id: string;
@@ -29,7 +29,7 @@ export interface PageRequest {
 export interface RecordPage {
   /** The number of backups after filtering, before paging. */
   readonly total: number;
-  /** Shared, immutable records (see record.ts): not to be changed. */
+  /** Shared, immutable records (see backupRecord.ts): not to be changed. */
   readonly records: readonly BackupRecord[];
 }
 

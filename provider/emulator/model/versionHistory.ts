@@ -3,7 +3,7 @@
  * check that what a client assembled while the data changed under it equals one state the server
  * really had. Bounded: the oldest snapshots are dropped first.
  */
-import type { WireBackup } from "../api/wire";
+import type { WireBackup } from "../../api/wire";
 
 export interface HistoryEntry {
   /** The data version at which this list became current. */

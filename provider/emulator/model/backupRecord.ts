@@ -3,8 +3,8 @@
  * filters by, computed once. Records are never mutated; a change replaces the record, so snapshots
  * (history, cached orders) can share them safely.
  */
-import type { WireBackup } from "../api/wire";
-import type { Random } from "./random";
+import type { WireBackup } from "../../api/wire";
+import type { Random } from "./seededRandom";
 
 export interface BackupRecord {
   readonly wire: Readonly<WireBackup>;

@@ -3,9 +3,9 @@
  * a day before its oldest backup) to the instance states — for the default instance at start and
  * for `addInstance` alike.
  */
-import { generateInstance, type InstanceSpec } from "./data";
+import type { BackupStore, InstanceInfo } from "./backupStore";
+import { generateInstance, type InstanceSpec } from "./instanceGenerator";
 import type { InstanceStates } from "./instanceStates";
-import type { BackupStore, InstanceInfo } from "./store";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -4,11 +4,11 @@
  * when many backups are asked for, so that 50,000 still fit in a year), manual backups in
  * between, sizes growing over time, the newest often still BUILDING, a few FAILED, rarely DELETING.
  */
-import type { BackupStatus, BackupType } from "../api/rules";
-import type { WireBackup } from "../api/wire";
-import { Random } from "./random";
-import { type BackupRecord, formatSizeKb, makeRecord, newBackupId, newInstanceId, SIZE_UNIT } from "./record";
-import { compactWallClock, formatWallClock, requireZoneOffsetMinutes } from "./wallClock";
+import type { BackupStatus, BackupType } from "../../api/rules";
+import type { WireBackup } from "../../api/wire";
+import { type BackupRecord, formatSizeKb, makeRecord, newBackupId, newInstanceId, SIZE_UNIT } from "./backupRecord";
+import { Random } from "./seededRandom";
+import { compactWallClock, formatWallClock, requireZoneOffsetMinutes } from "./zonedTimestamps";
 
 const SECOND_MS = 1000;
 const MINUTE_MS = 60 * SECOND_MS;

@@ -3,7 +3,7 @@
  * its security token, and an IAM token. All derive from the seed, so a fixed seed gives fixed
  * credentials. They open nothing but this emulator, which is why the CLI prints them.
  */
-import type { Random } from "./random";
+import type { Random } from "./seededRandom";
 
 export interface TemporaryCredentials {
   readonly accessKey: string;
