@@ -2,7 +2,7 @@
  * Assembles and starts an emulator: seeded identity and data, the state of its instances, restores
  * and jobs, the request pipeline, the server.
  */
-import type { ApiContext } from "./apiContext";
+import type { ApiContext } from "./apis/apiContext";
 import { Authenticator } from "./auth";
 import { Control } from "./control";
 import type { EmulatorControl } from "./emulatorControl";

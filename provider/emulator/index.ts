@@ -30,4 +30,4 @@ export type { EmulatorStats, RequestLogEntry, RequestOutcome } from "./stats";
 export type { HistoryEntry } from "./model/versionHistory";
 export { EmulatorErrorCodes } from "./replies/apiErrors";
 export { RESTORE_JOB_NAME } from "./model/restorer";
-export { DEFAULT_ORDER_FIELD, DEFAULT_ORDER_RULE } from "./listQuery";
+export { DEFAULT_ORDER_FIELD, DEFAULT_ORDER_RULE } from "./apis/backupListQuery";

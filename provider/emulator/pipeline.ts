@@ -5,14 +5,14 @@
  *  3. apply a drop, stall or status fault;
  *  4. answer as the gateway would: 414/431/400/413 for a bad request, 404/405 for no such API,
  *     401 for failed authentication, 429 from the rate limit;
- *  5. answer as the API would (dispatch.ts), a list bent by a lieTotal/skip/duplicate fault.
+ *  5. answer as the API would (apis/dispatch.ts), a list bent by a lieTotal/skip/duplicate fault.
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Language } from "../api/rules";
 import { Headers } from "../api/wire";
-import type { ApiContext } from "./apiContext";
-import { answerApi } from "./dispatch";
+import type { ApiContext } from "./apis/apiContext";
+import { answerApi } from "./apis/dispatch";
 import type { GatewayState } from "./gatewayState";
 import type { Timers } from "./model/cancellableTimers";
 import { apiNotFound, malformedRequest, methodNotAllowed, serverFailure, throttled } from "./replies/apiErrors";

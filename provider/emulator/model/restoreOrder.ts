@@ -1,7 +1,7 @@
 /**
  * A restore into an existing instance, as the emulator keeps it: from a backup of the source, or to
  * an instant of the source's history. The restore API reads it from a request body
- * (restoreOrderBody.ts); a job keeps it, and shows it back as the request's known fields.
+ * (apis/restoreOrderBody.ts); a job keeps it, and shows it back as the request's known fields.
  */
 import type { WireRestoreRequest } from "../../api/instanceWire";
 

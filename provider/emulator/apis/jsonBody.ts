@@ -3,8 +3,8 @@
  * `Content-Type` is tolerated, another one is refused), and the typed fields read from it. Size is
  * bounded before this point (413 past `MAX_BODY_BYTES`). No body text is ever echoed in an error.
  */
-import { INSTANCE_ID_PATTERN } from "../api/rules";
-import { type Checked, invalidParameter } from "./replies/apiErrors";
+import { INSTANCE_ID_PATTERN } from "../../api/rules";
+import { type Checked, invalidParameter } from "../replies/apiErrors";
 
 export type JsonObject = Readonly<Record<string, unknown>>;
 

@@ -17,12 +17,12 @@ import {
   PAGE_SIZE_DEFAULT,
   PAGE_SIZE_MAX,
   PAGE_SIZE_MIN,
-} from "../api/rules";
-import type { WireBackupQuery } from "../api/wire";
-import type { PageRequest } from "./model/backupStore";
+} from "../../api/rules";
+import type { WireBackupQuery } from "../../api/wire";
+import type { PageRequest } from "../model/backupStore";
+import { type Checked, invalidParameter } from "../replies/apiErrors";
+import type { QueryPairs } from "../sharedTypes";
 import { integerParameter, knownParameters } from "./queryParameters";
-import { type Checked, invalidParameter } from "./replies/apiErrors";
-import type { QueryPairs } from "./sharedTypes";
 
 export const DEFAULT_ORDER_FIELD: OrderField = "beginTime";
 export const DEFAULT_ORDER_RULE: OrderRule = "desc";

@@ -2,15 +2,15 @@
  * The instance itself: `GET /v3/{project_id}/instances/{instance_id}` (ShowGaussMySqlInstanceInfo,
  * reduced to the fields a client reads) and `POST .../password` (ResetGaussMySqlPassword).
  */
-import { passwordProblem } from "../api/instanceRules";
-import type { WireInstance } from "../api/instanceWire";
+import { passwordProblem } from "../../api/instanceRules";
+import type { WireInstance } from "../../api/instanceWire";
+import { formatOffsetTimestamp } from "../model/zonedTimestamps";
+import { invalidParameter } from "../replies/apiErrors";
+import { failureReply, jsonReply, type Reply } from "../replies/reply";
+import type { InstanceRoute } from "../sharedTypes";
 import type { ApiContext, ApiRequest } from "./apiContext";
 import { accessProblem, busyProblem, pathIdProblem } from "./instanceChecks";
 import { parseJsonObject, requiredString } from "./jsonBody";
-import { formatOffsetTimestamp } from "./model/zonedTimestamps";
-import { invalidParameter } from "./replies/apiErrors";
-import { failureReply, jsonReply, type Reply } from "./replies/reply";
-import type { InstanceRoute } from "./sharedTypes";
 
 /** What every emulated instance runs: TaurusDB's engine, MySQL 8.0 compatible. */
 const DATASTORE = { type: "gaussdb-mysql", version: "8.0", kernel_version: "2.0.57.240900" } as const;

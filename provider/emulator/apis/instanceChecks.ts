@@ -4,12 +4,12 @@
  * the caller's (403) and each instance exists (404), after parameter checks; a write also needs its
  * instance idle (409).
  */
-import type { InstanceBusyErrorCode } from "../api/instanceRules";
-import { INSTANCE_ID_PATTERN, PROJECT_ID_PATTERN } from "../api/rules";
-import type { BackupStore } from "./model/backupStore";
-import type { InstanceStates } from "./model/instanceStates";
-import type { Tenant } from "./model/issuedIdentity";
-import { type ApiFailure, instanceBusy, instanceNotFound, invalidParameter, projectNotAccessible } from "./replies/apiErrors";
+import type { InstanceBusyErrorCode } from "../../api/instanceRules";
+import { INSTANCE_ID_PATTERN, PROJECT_ID_PATTERN } from "../../api/rules";
+import type { BackupStore } from "../model/backupStore";
+import type { InstanceStates } from "../model/instanceStates";
+import type { Tenant } from "../model/issuedIdentity";
+import { type ApiFailure, instanceBusy, instanceNotFound, invalidParameter, projectNotAccessible } from "../replies/apiErrors";
 
 /** 400 for a malformed project id or (when given) instance id in the path. */
 export function pathIdProblem(projectId: string, instanceId?: string): ApiFailure | undefined {

@@ -1,10 +1,11 @@
 /** Hands an authenticated, admitted request to the API its route names. */
-import { listBackups, listProjects } from "./api";
+import type { Reply } from "../replies/reply";
+import type { Route } from "../sharedTypes";
 import type { ApiContext, ApiRequest } from "./apiContext";
+import { listBackups } from "./backupListApi";
 import { resetPassword, showInstance } from "./instanceApi";
-import type { Reply } from "./replies/reply";
+import { listProjects } from "./projectLookupApi";
 import { listRestoreTimes, restore, showJob } from "./restoreApi";
-import type { Route } from "./sharedTypes";
 
 export function answerApi(ctx: ApiContext, route: Exclude<Route, { name: "other" }>, request: ApiRequest): Reply {
   switch (route.name) {

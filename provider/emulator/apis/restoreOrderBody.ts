@@ -4,10 +4,10 @@
  * `backup`, an integer `restore_time` in UTC ms for `timestamp`). Unknown fields, and the field of
  * the other type, are ignored.
  */
-import { RESTORE_TYPES } from "../api/instanceRules";
+import { RESTORE_TYPES } from "../../api/instanceRules";
+import type { RestoreOrder } from "../model/restoreOrder";
+import { type Checked, invalidParameter } from "../replies/apiErrors";
 import { type JsonObject, requiredInstanceId, requiredNonNegativeInteger, requiredString } from "./jsonBody";
-import type { RestoreOrder } from "./model/restoreOrder";
-import { type Checked, invalidParameter } from "./replies/apiErrors";
 
 export function parseRestoreOrder(body: JsonObject): Checked<RestoreOrder> {
   const source = requiredInstanceId(body, "source_instance_id");

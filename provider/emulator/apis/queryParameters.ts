@@ -2,8 +2,8 @@
  * Reading an API's query parameters by the emulator's rules: a known parameter given twice is a
  * 400, unknown parameters are ignored, integers are plain decimal text within bounds.
  */
-import { type Checked, invalidParameter } from "./replies/apiErrors";
-import type { QueryPairs } from "./sharedTypes";
+import { type Checked, invalidParameter } from "../replies/apiErrors";
+import type { QueryPairs } from "../sharedTypes";
 
 /** The known parameters that were given, by name; a repeated one is refused. */
 export function knownParameters<N extends string>(pairs: QueryPairs, names: readonly N[]): Checked<ReadonlyMap<N, string>> {

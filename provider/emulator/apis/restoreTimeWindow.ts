@@ -2,10 +2,10 @@
  * The window a `restore-time` request asks about, read from its query, and the restorable ranges
  * clipped to it.
  */
-import type { TimeRange } from "./model/restorableRanges";
+import type { TimeRange } from "../model/restorableRanges";
+import { type Checked, invalidParameter } from "../replies/apiErrors";
+import type { QueryPairs } from "../sharedTypes";
 import { integerParameter, knownParameters } from "./queryParameters";
-import { type Checked, invalidParameter } from "./replies/apiErrors";
-import type { QueryPairs } from "./sharedTypes";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;

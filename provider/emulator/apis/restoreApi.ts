@@ -3,16 +3,16 @@
  * (RestoreOldInstance), `GET /v3/{project_id}/jobs?id=` (ShowGaussMySqlJobInfo) and
  * `GET /v3/{project_id}/instances/{instance_id}/restore-time` (the restorable time ranges).
  */
-import type { WireRestoreTimes } from "../api/instanceWire";
+import type { WireRestoreTimes } from "../../api/instanceWire";
+import { invalidParameter, jobNotFound } from "../replies/apiErrors";
+import { failureReply, jsonReply, type Reply } from "../replies/reply";
+import type { InstanceRoute, ProjectRoute } from "../sharedTypes";
 import type { ApiContext, ApiRequest } from "./apiContext";
 import { accessProblem, busyProblem, pathIdProblem } from "./instanceChecks";
 import { parseJsonObject } from "./jsonBody";
 import { knownParameters } from "./queryParameters";
-import { invalidParameter, jobNotFound } from "./replies/apiErrors";
-import { failureReply, jsonReply, type Reply } from "./replies/reply";
 import { parseRestoreOrder } from "./restoreOrderBody";
 import { clipRanges, parseRestoreTimeWindow } from "./restoreTimeWindow";
-import type { InstanceRoute, ProjectRoute } from "./sharedTypes";
 
 /**
  * Checks, in order: the body (400), the project (403), both instances (404), the source's data —
