@@ -14,7 +14,9 @@ import type {
   RequestHook,
   RestoreJobSummary,
 } from "./emulatorControl";
-import { checkLatency, type GatewayState } from "./gatewayState";
+import { checkLatency, type GatewayState } from "./gateway/gatewayState";
+import { checkRateLimitSpec, type RateLimitSpec, TokenBucket } from "./gateway/rateLimit";
+import type { EmulatorStats, RequestLogEntry } from "./gateway/requestStats";
 import { addGeneratedInstance } from "./model/addGeneratedInstance";
 import { completed, failed, newBackup, patched } from "./model/backupLifecycle";
 import type { BackupStore } from "./model/backupStore";
@@ -24,9 +26,7 @@ import type { Job, JobDurations } from "./model/jobBook";
 import type { TimeRange } from "./model/restorableRanges";
 import { type RestoreOrder, wireRestoreRequest } from "./model/restoreOrder";
 import type { HistoryEntry } from "./model/versionHistory";
-import { checkRateLimitSpec, type RateLimitSpec, TokenBucket } from "./rateLimit";
 import type { Cancel } from "./sharedTypes";
-import type { EmulatorStats, RequestLogEntry } from "./stats";
 import type { Fault } from "./steering/faultPlan";
 import type { ScheduleOptions } from "./steering/requestScheduler";
 import type { RestoreFailureSpec } from "./steering/restoreFailures";

@@ -3,20 +3,20 @@
  * and jobs, the request pipeline, the server.
  */
 import type { ApiContext } from "./apis/apiContext";
-import { Authenticator } from "./auth";
 import { Control } from "./control";
 import type { EmulatorControl } from "./emulatorControl";
-import type { GatewayState } from "./gatewayState";
+import { Authenticator } from "./gateway/authenticator";
+import { EmulatorServer } from "./gateway/emulatorServer";
+import type { GatewayState } from "./gateway/gatewayState";
+import { TokenBucket } from "./gateway/rateLimit";
+import { RequestPipeline } from "./gateway/requestPipeline";
+import { StatsRecorder } from "./gateway/requestStats";
 import { addGeneratedInstance } from "./model/addGeneratedInstance";
 import { Timers } from "./model/cancellableTimers";
 import { createModel } from "./model/emulatorModel";
 import { type EmulatorCredentials, generateIdentity, type Tenant } from "./model/issuedIdentity";
 import { Random } from "./model/seededRandom";
 import { EMULATOR_DEFAULTS, type EmulatorOptions, resolveOptions } from "./options";
-import { RequestPipeline } from "./pipeline";
-import { TokenBucket } from "./rateLimit";
-import { EmulatorServer } from "./server";
-import { StatsRecorder } from "./stats";
 import { Steering } from "./steering/steering";
 
 export interface RunningEmulator {

@@ -6,12 +6,12 @@
 import type { InstanceBusyErrorCode, InstanceStatus, JobStatus, RestoreType } from "../api/instanceRules";
 import type { WireRestoreRequest } from "../api/instanceWire";
 import type { WireBackup } from "../api/wire";
+import type { RateLimitSpec } from "./gateway/rateLimit";
+import type { EmulatorStats, RequestLogEntry } from "./gateway/requestStats";
 import type { JobDurations } from "./model/jobBook";
 import type { TimeRange } from "./model/restorableRanges";
 import type { HistoryEntry } from "./model/versionHistory";
-import type { RateLimitSpec } from "./rateLimit";
 import type { Cancel } from "./sharedTypes";
-import type { EmulatorStats, RequestLogEntry } from "./stats";
 import type { Fault } from "./steering/faultPlan";
 import type { ArrivingRequest, ScheduleOptions } from "./steering/requestScheduler";
 import type { RestoreFailureSpec } from "./steering/restoreFailures";

@@ -3,13 +3,13 @@
  * error at start rather than odd behaviour later.
  */
 import { REGION_PATTERN } from "../api/rules";
-import { checkLatency } from "./gatewayState";
+import { checkLatency } from "./gateway/gatewayState";
+import { checkRateLimitSpec, type RateLimitSpec } from "./gateway/rateLimit";
+import type { SignatureVerifier } from "./gateway/signatureVerifier";
 import { checkDelay } from "./model/cancellableTimers";
 import type { JobDurations } from "./model/jobBook";
 import { DEFAULT_HISTORY_LIMIT } from "./model/versionHistory";
 import { requireZoneOffsetMinutes } from "./model/zonedTimestamps";
-import { checkRateLimitSpec, type RateLimitSpec } from "./rateLimit";
-import type { SignatureVerifier } from "./signatureVerifier";
 import type { Fault } from "./steering/faultPlan";
 
 export interface EmulatorOptions {
@@ -41,7 +41,7 @@ export interface EmulatorOptions {
   restoreDurationMs?: number;
   /**
    * Computes the signature a signed request must carry, in place of the shared signer — for a test
-   * that checks the client against an independent signer (see signatureVerifier.ts).
+   * that checks the client against an independent signer (see gateway/signatureVerifier.ts).
    */
   signatureVerifier?: SignatureVerifier;
 }

@@ -1,7 +1,8 @@
 /**
  * Request bodies of the write APIs: a JSON object, sent as `application/json` (a missing
  * `Content-Type` is tolerated, another one is refused), and the typed fields read from it. Size is
- * bounded before this point (413 past `MAX_BODY_BYTES`). No body text is ever echoed in an error.
+ * bounded before this point (413 past `MAX_BODY_BYTES`, in gateway/requestBody.ts). No body text
+ * is ever echoed in an error.
  */
 import { INSTANCE_ID_PATTERN } from "../../api/rules";
 import { type Checked, invalidParameter } from "../replies/apiErrors";

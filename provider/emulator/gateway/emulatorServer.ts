@@ -6,11 +6,11 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import type { Timers } from "./model/cancellableTimers";
-import type { RequestPipeline } from "./pipeline";
-import { type ApiFailure, malformedRequest } from "./replies/apiErrors";
-import { failureReply, rawResponse } from "./replies/reply";
-import type { StatsRecorder } from "./stats";
+import type { Timers } from "../model/cancellableTimers";
+import { type ApiFailure, malformedRequest } from "../replies/apiErrors";
+import { failureReply, rawResponse } from "../replies/reply";
+import type { RequestPipeline } from "./requestPipeline";
+import type { StatsRecorder } from "./requestStats";
 
 /**
  * Largest request head (request line and headers) the HTTP parser accepts; larger ones get 431.

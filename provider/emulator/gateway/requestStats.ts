@@ -3,8 +3,8 @@
  * decoded query, route, outcome and timing; it never keeps headers, so no token, signature or
  * security token can end up in it.
  */
-import { ROUTE_NAMES, type RouteName } from "./sharedTypes";
-import type { FaultKind } from "./steering/faultPlan";
+import { ROUTE_NAMES, type RouteName } from "../sharedTypes";
+import type { FaultKind } from "../steering/faultPlan";
 
 /** How a request ended: answered with a status, or not answered (see `outcome`). */
 export type RequestOutcome = "pending" | "answered" | "dropped" | "stalled" | "aborted";

@@ -1,6 +1,6 @@
 /**
  * What happens to each request, in order:
- *  1. count it, run the mutations and hooks due (steering/requestScheduler.ts), take its fault if any (steering/faultPlan.ts);
+ *  1. count it, run the mutations and hooks due and take its fault if any (steering/steering.ts);
  *  2. read the body, wait the configured latency;
  *  3. apply a drop, stall or status fault;
  *  4. answer as the gateway would: 414/431/400/413 for a bad request, 404/405 for no such API,
@@ -9,28 +9,27 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Language } from "../api/rules";
-import { Headers } from "../api/wire";
-import type { ApiContext } from "./apis/apiContext";
-import { answerApi } from "./apis/dispatch";
+import type { Language } from "../../api/rules";
+import { Headers } from "../../api/wire";
+import type { ApiContext } from "../apis/apiContext";
+import { answerApi } from "../apis/dispatch";
+import type { Timers } from "../model/cancellableTimers";
+import { apiNotFound, malformedRequest, methodNotAllowed, serverFailure, throttled } from "../replies/apiErrors";
+import { languageOf } from "../replies/messages";
+import { failureReply, gatewayPageReply, type Reply, writeReply } from "../replies/reply";
+import type { Route } from "../sharedTypes";
+import { distortionOf, type Fault, type StatusFault } from "../steering/faultPlan";
+import type { ArrivalSteering } from "../steering/steering";
 import type { GatewayState } from "./gatewayState";
-import type { Timers } from "./model/cancellableTimers";
-import { apiNotFound, malformedRequest, methodNotAllowed, serverFailure, throttled } from "./replies/apiErrors";
-import { languageOf } from "./replies/messages";
-import { failureReply, gatewayPageReply, type Reply, writeReply } from "./replies/reply";
+import { type Body, MAX_BODY_BYTES, readBody } from "./requestBody";
+import type { LogEntryHandle } from "./requestStats";
 import { parseRequestTarget, type RequestTarget } from "./requestTarget";
 import { API_METHODS, matchRoute } from "./routes";
-import type { Route } from "./sharedTypes";
-import type { LogEntryHandle } from "./stats";
-import { distortionOf, type Fault, type StatusFault } from "./steering/faultPlan";
-import type { ArrivalSteering } from "./steering/steering";
 
 /** Longest request target (path and query) answered normally; longer ones get 414. */
 export const MAX_URI_LENGTH = 8192;
 /** Largest total size of the request headers answered normally; larger ones get 431. */
 export const MAX_HEADERS_BYTES = 16 * 1024;
-/** Largest request body read; larger ones get 413. */
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface PipelineParts {
   readonly gateway: GatewayState;
@@ -41,8 +40,6 @@ export interface PipelineParts {
 }
 
 const NO_ROUTE: Route = { name: "other" };
-
-type Body = { readonly text: string } | { readonly tooLarge: true };
 
 /** A request as first read: its target parsed (undefined when too long or malformed), its API found. */
 interface Arrival {
@@ -176,33 +173,4 @@ function statusFaultReply(fault: StatusFault, language: Language): Reply {
     describe: message === undefined ? standard.describe : () => message,
   };
   return failureReply(failure, language);
-}
-
-/**
- * The whole body as text, or `tooLarge` past MAX_BODY_BYTES. The rest of a body too large is read
- * and discarded, so the connection stays in step (and closing it never resets unread data).
- */
-function readBody(req: IncomingMessage): Promise<Body> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const finish = (body: Body) => {
-      if (settled) return;
-      settled = true;
-      resolve(body);
-    };
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        chunks.length = 0;
-        finish({ tooLarge: true });
-      } else {
-        chunks.push(chunk);
-      }
-    });
-    req.once("end", () => finish({ text: Buffer.concat(chunks).toString("utf8") }));
-    // An aborted upload resolves too; the answer then goes nowhere, harmlessly.
-    req.once("close", () => finish({ text: "" }));
-  });
 }

@@ -3,7 +3,7 @@
  * answers. Ids are only located here; whether they are well-formed is the API's business (after
  * authentication, as on the real gateway).
  */
-import type { ApiName, Route } from "./sharedTypes";
+import type { ApiName, Route } from "../sharedTypes";
 
 /** The method each API answers; any other gets 405. */
 export const API_METHODS: Readonly<Record<ApiName, "GET" | "POST">> = {

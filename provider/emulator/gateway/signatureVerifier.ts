@@ -4,7 +4,7 @@
  * canonicalisation bug both use would pass unnoticed. A test can inject another computation — the
  * vendor's own signer — to make such a bug show up as a refused request.
  */
-import { signature } from "../api/signature";
+import { signature } from "../../api/signature";
 
 /** What a signature covers, as the gateway received it. */
 export interface SignedParts {

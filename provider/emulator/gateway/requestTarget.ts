@@ -3,7 +3,7 @@
  * as sent) and the query decoded strictly. Malformed percent-encoding is an error to report,
  * never a value to guess at.
  */
-import type { QueryPairs } from "./sharedTypes";
+import type { QueryPairs } from "../sharedTypes";
 
 export interface RequestTarget {
   /** The path as received, without the query string. */

@@ -7,11 +7,11 @@
  * access key for five minutes.
  */
 import type { IncomingHttpHeaders } from "node:http";
-import { parseAuthorization, parseSdkDate, signaturesEqual } from "../api/signature";
-import { Headers } from "../api/wire";
-import type { EmulatorCredentials } from "./model/issuedIdentity";
-import { type ApiFailure, authFailure, type Checked } from "./replies/apiErrors";
-import type { QueryPairs } from "./sharedTypes";
+import { parseAuthorization, parseSdkDate, signaturesEqual } from "../../api/signature";
+import { Headers } from "../../api/wire";
+import type { EmulatorCredentials } from "../model/issuedIdentity";
+import { type ApiFailure, authFailure, type Checked } from "../replies/apiErrors";
+import type { QueryPairs } from "../sharedTypes";
 import { sharedSignerVerifier, type SignatureVerifier } from "./signatureVerifier";
 
 export const LOCKOUT_THRESHOLD = 5;
