@@ -3,8 +3,8 @@
  * and jobs, the request pipeline, the server.
  */
 import type { ApiContext } from "./apis/apiContext";
-import { Control } from "./control";
-import type { EmulatorControl } from "./emulatorControl";
+import { Control } from "./control/control";
+import type { EmulatorControl } from "./control/emulatorControl";
 import { Authenticator } from "./gateway/authenticator";
 import { EmulatorServer } from "./gateway/emulatorServer";
 import type { GatewayState } from "./gateway/gatewayState";

@@ -14,7 +14,7 @@ export type {
   RestoreJobSummary,
   Mutation,
   RequestHook,
-} from "./emulatorControl";
+} from "./control/emulatorControl";
 export type { JobDurations } from "./model/jobBook";
 export type { TimeRange } from "./model/restorableRanges";
 export type { RestoreFailureSpec } from "./steering/restoreFailures";

@@ -3,18 +3,18 @@
  * its data and the state of its instances, steer restores, time changes to requests, inject
  * faults, and look at what it received. (The implementation is control.ts.)
  */
-import type { InstanceBusyErrorCode, InstanceStatus, JobStatus, RestoreType } from "../api/instanceRules";
-import type { WireRestoreRequest } from "../api/instanceWire";
-import type { WireBackup } from "../api/wire";
-import type { RateLimitSpec } from "./gateway/rateLimit";
-import type { EmulatorStats, RequestLogEntry } from "./gateway/requestStats";
-import type { JobDurations } from "./model/jobBook";
-import type { TimeRange } from "./model/restorableRanges";
-import type { HistoryEntry } from "./model/versionHistory";
-import type { Cancel } from "./sharedTypes";
-import type { Fault } from "./steering/faultPlan";
-import type { ArrivingRequest, ScheduleOptions } from "./steering/requestScheduler";
-import type { RestoreFailureSpec } from "./steering/restoreFailures";
+import type { InstanceBusyErrorCode, InstanceStatus, JobStatus, RestoreType } from "../../api/instanceRules";
+import type { WireRestoreRequest } from "../../api/instanceWire";
+import type { WireBackup } from "../../api/wire";
+import type { RateLimitSpec } from "../gateway/rateLimit";
+import type { EmulatorStats, RequestLogEntry } from "../gateway/requestStats";
+import type { JobDurations } from "../model/jobBook";
+import type { TimeRange } from "../model/restorableRanges";
+import type { HistoryEntry } from "../model/versionHistory";
+import type { Cancel } from "../sharedTypes";
+import type { Fault } from "../steering/faultPlan";
+import type { ArrivingRequest, ScheduleOptions } from "../steering/requestScheduler";
+import type { RestoreFailureSpec } from "../steering/restoreFailures";
 
 export interface InstanceSummary {
   readonly id: string;

@@ -3,8 +3,25 @@
  * the steering (faults, scheduled changes, restore failures) and the gateway (latency, rate limit,
  * stats, lockouts). Each method checks its arguments and fills in the defaults; the rooms do the rest.
  */
-import { INSTANCE_BUSY_ERROR_CODES, type InstanceBusyErrorCode, type InstanceStatus } from "../api/instanceRules";
-import type { WireBackup } from "../api/wire";
+import { INSTANCE_BUSY_ERROR_CODES, type InstanceBusyErrorCode, type InstanceStatus } from "../../api/instanceRules";
+import type { WireBackup } from "../../api/wire";
+import { checkLatency, type GatewayState } from "../gateway/gatewayState";
+import { checkRateLimitSpec, type RateLimitSpec, TokenBucket } from "../gateway/rateLimit";
+import type { EmulatorStats, RequestLogEntry } from "../gateway/requestStats";
+import { addGeneratedInstance } from "../model/addGeneratedInstance";
+import { completed, failed, newBackup, patched } from "../model/backupLifecycle";
+import type { BackupStore } from "../model/backupStore";
+import { checkDelay } from "../model/cancellableTimers";
+import type { EmulatorModel } from "../model/emulatorModel";
+import type { Job, JobDurations } from "../model/jobBook";
+import type { TimeRange } from "../model/restorableRanges";
+import { type RestoreOrder, wireRestoreRequest } from "../model/restoreOrder";
+import type { HistoryEntry } from "../model/versionHistory";
+import type { Cancel } from "../sharedTypes";
+import type { Fault } from "../steering/faultPlan";
+import type { ScheduleOptions } from "../steering/requestScheduler";
+import type { RestoreFailureSpec } from "../steering/restoreFailures";
+import type { Steering } from "../steering/steering";
 import type {
   BusyOptions,
   EmulatorControl,
@@ -14,23 +31,6 @@ import type {
   RequestHook,
   RestoreJobSummary,
 } from "./emulatorControl";
-import { checkLatency, type GatewayState } from "./gateway/gatewayState";
-import { checkRateLimitSpec, type RateLimitSpec, TokenBucket } from "./gateway/rateLimit";
-import type { EmulatorStats, RequestLogEntry } from "./gateway/requestStats";
-import { addGeneratedInstance } from "./model/addGeneratedInstance";
-import { completed, failed, newBackup, patched } from "./model/backupLifecycle";
-import type { BackupStore } from "./model/backupStore";
-import { checkDelay } from "./model/cancellableTimers";
-import type { EmulatorModel } from "./model/emulatorModel";
-import type { Job, JobDurations } from "./model/jobBook";
-import type { TimeRange } from "./model/restorableRanges";
-import { type RestoreOrder, wireRestoreRequest } from "./model/restoreOrder";
-import type { HistoryEntry } from "./model/versionHistory";
-import type { Cancel } from "./sharedTypes";
-import type { Fault } from "./steering/faultPlan";
-import type { ScheduleOptions } from "./steering/requestScheduler";
-import type { RestoreFailureSpec } from "./steering/restoreFailures";
-import type { Steering } from "./steering/steering";
 
 /** What the control fills in where a caller leaves something out. */
 export interface ControlDefaults {
