@@ -4,8 +4,8 @@
  * and IAM's project lookup, on a real loopback HTTP server, with faithful authentication, seeded
  * data, and every fault a real gateway produces on demand. See README.md beside this file.
  */
-export { startEmulator, type RunningEmulator } from "./emulator";
-export type { EmulatorOptions } from "./options";
+export { startEmulator, type RunningEmulator } from "./startup/startEmulator";
+export type { EmulatorOptions } from "./startup/emulatorOptions";
 export type {
   EmulatorControl,
   InstanceSummary,
@@ -20,7 +20,7 @@ export type { TimeRange } from "./model/restorableRanges";
 export type { RestoreFailureSpec } from "./steering/restoreFailures";
 export type { ApiName, Cancel, RouteName } from "./sharedTypes";
 export type { SignatureVerifier, SignedParts } from "./gateway/signatureVerifier";
-export { banner } from "./banner";
+export { banner } from "./cli/banner";
 export type { EmulatorCredentials, TemporaryCredentials } from "./model/issuedIdentity";
 export type { Fault, FaultKind, StatusFault, DropFault, StallFault, LieTotalFault, SkipFault, DuplicateFault } from "./steering/faultPlan";
 export type { RateLimitSpec } from "./gateway/rateLimit";

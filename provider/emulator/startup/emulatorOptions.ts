@@ -2,15 +2,15 @@
  * `startEmulator` options, their defaults, and the checks that turn a bad option into a clear
  * error at start rather than odd behaviour later.
  */
-import { REGION_PATTERN } from "../api/rules";
-import { checkLatency } from "./gateway/gatewayState";
-import { checkRateLimitSpec, type RateLimitSpec } from "./gateway/rateLimit";
-import type { SignatureVerifier } from "./gateway/signatureVerifier";
-import { checkDelay } from "./model/cancellableTimers";
-import type { JobDurations } from "./model/jobBook";
-import { DEFAULT_HISTORY_LIMIT } from "./model/versionHistory";
-import { requireZoneOffsetMinutes } from "./model/zonedTimestamps";
-import type { Fault } from "./steering/faultPlan";
+import { REGION_PATTERN } from "../../api/rules";
+import { checkLatency } from "../gateway/gatewayState";
+import { checkRateLimitSpec, type RateLimitSpec } from "../gateway/rateLimit";
+import type { SignatureVerifier } from "../gateway/signatureVerifier";
+import { checkDelay } from "../model/cancellableTimers";
+import type { JobDurations } from "../model/jobBook";
+import { DEFAULT_HISTORY_LIMIT } from "../model/versionHistory";
+import { requireZoneOffsetMinutes } from "../model/zonedTimestamps";
+import type { Fault } from "../steering/faultPlan";
 
 export interface EmulatorOptions {
   /** Interface to listen on; `127.0.0.1` unless said otherwise. */

@@ -3,8 +3,8 @@
  * what points a program or a Pulumi stack at it — the environment variables and the stack config
  * the package reads. Tests call it too, and use what it prints.
  */
-import { Headers } from "../api/wire";
-import type { RunningEmulator } from "./emulator";
+import { Headers } from "../../api/wire";
+import type { RunningEmulator } from "../startup/startEmulator";
 
 export function banner(emulator: RunningEmulator): string {
   const c = emulator.credentials;

@@ -2,22 +2,22 @@
  * Assembles and starts an emulator: seeded identity and data, the state of its instances, restores
  * and jobs, the request pipeline, the server.
  */
-import type { ApiContext } from "./apis/apiContext";
-import { Control } from "./control/control";
-import type { EmulatorControl } from "./control/emulatorControl";
-import { Authenticator } from "./gateway/authenticator";
-import { EmulatorServer } from "./gateway/emulatorServer";
-import type { GatewayState } from "./gateway/gatewayState";
-import { TokenBucket } from "./gateway/rateLimit";
-import { RequestPipeline } from "./gateway/requestPipeline";
-import { StatsRecorder } from "./gateway/requestStats";
-import { addGeneratedInstance } from "./model/addGeneratedInstance";
-import { Timers } from "./model/cancellableTimers";
-import { createModel } from "./model/emulatorModel";
-import { type EmulatorCredentials, generateIdentity, type Tenant } from "./model/issuedIdentity";
-import { Random } from "./model/seededRandom";
-import { EMULATOR_DEFAULTS, type EmulatorOptions, resolveOptions } from "./options";
-import { Steering } from "./steering/steering";
+import type { ApiContext } from "../apis/apiContext";
+import { Control } from "../control/control";
+import type { EmulatorControl } from "../control/emulatorControl";
+import { Authenticator } from "../gateway/authenticator";
+import { EmulatorServer } from "../gateway/emulatorServer";
+import type { GatewayState } from "../gateway/gatewayState";
+import { TokenBucket } from "../gateway/rateLimit";
+import { RequestPipeline } from "../gateway/requestPipeline";
+import { StatsRecorder } from "../gateway/requestStats";
+import { addGeneratedInstance } from "../model/addGeneratedInstance";
+import { Timers } from "../model/cancellableTimers";
+import { createModel } from "../model/emulatorModel";
+import { type EmulatorCredentials, generateIdentity, type Tenant } from "../model/issuedIdentity";
+import { Random } from "../model/seededRandom";
+import { Steering } from "../steering/steering";
+import { EMULATOR_DEFAULTS, type EmulatorOptions, resolveOptions } from "./emulatorOptions";
 
 export interface RunningEmulator {
   /** Base URL of both the TaurusDB API and IAM, e.g. `http://127.0.0.1:40123`. */
