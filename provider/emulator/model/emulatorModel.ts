@@ -17,6 +17,7 @@ import { Restorer } from "./restorer";
 import type { Random } from "./seededRandom";
 import { VersionHistory } from "./versionHistory";
 
+/** What the control can change in the model while the emulator runs. */
 export interface ModelSettings {
   /** The 409 code a write to a busy instance gets. */
   busyErrorCode: InstanceBusyErrorCode;

@@ -1,7 +1,8 @@
 /**
  * The fake identity the emulator accepts: one project, a permanent AK/SK, a temporary AK/SK with
  * its security token, and an IAM token. All derive from the seed, so a fixed seed gives fixed
- * credentials. They open nothing but this emulator, which is why the CLI prints them.
+ * credentials. They open nothing but this emulator, which is why the CLI prints them. The tenant is
+ * that project as the APIs serve it, in the region the emulator pretends to be.
  */
 import type { Random } from "./seededRandom";
 
