@@ -2,10 +2,12 @@
 /**
  * Lint rules, and the layers of `provider/` as import rules: a module may import from its own
  * layer and the ones below, never from a layer above; the emulator shares only `api/` with the
- * client, and the client never imports the emulator.
+ * client, and the client never imports the emulator. Inside the emulator its rooms are ordered the
+ * same way. No import cycle is allowed in `provider/`, type-only imports included.
  */
 import importX, { createNodeResolver } from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
+import importCycles from "./lint/importCycles.mjs";
 
 /** `provider/`, lowest layer first. The data path reads upward through them. */
 const LAYERS = [
@@ -22,15 +24,37 @@ const LAYERS = [
   ["plugin", "cli"],
 ].map((layer) => layer.map((entry) => `./provider/${entry}`));
 
-const layerZones = LAYERS.flatMap((layer, i) =>
-  LAYERS.slice(i + 1).flatMap((higher) =>
-    layer.map((target) => ({
-      target,
-      from: higher,
-      message: "A lower layer of provider/ must not import a higher one (see LAYERS in eslint.config.mjs).",
-    })),
-  ),
-);
+/**
+ * `provider/emulator/`, lowest room first: the types every room speaks in; how it answers; the test's
+ * plans; the model; the API handlers over it; the HTTP gateway over those; the control over the
+ * model, steering and gateway; the assembly; the command line; the entries.
+ */
+const EMULATOR_ROOMS = [
+  ["sharedTypes.ts"],
+  ["replies"],
+  ["steering"],
+  ["model"],
+  ["apis"],
+  ["gateway"],
+  ["control"],
+  ["startup"],
+  ["cli"],
+  ["cli.ts", "index.ts"],
+].map((room) => room.map((entry) => `./provider/emulator/${entry}`));
+
+/**
+ * Zones forbidding each layer to import any layer above it.
+ * @param {string[][]} layers lowest first
+ * @param {string} message
+ */
+function upwardZones(layers, message) {
+  return layers.flatMap((layer, i) => layers.slice(i + 1).flatMap((higher) => layer.map((target) => ({ target, from: higher, message }))));
+}
+
+const layerZones = [
+  ...upwardZones(LAYERS, "A lower layer of provider/ must not import a higher one (see LAYERS in eslint.config.mjs)."),
+  ...upwardZones(EMULATOR_ROOMS, "A lower room of the emulator must not import a higher one (see EMULATOR_ROOMS in eslint.config.mjs)."),
+];
 
 export default tseslint.config(
   {
@@ -71,6 +95,12 @@ export default tseslint.config(
       eqeqeq: ["error", "always"],
       "no-console": "off",
     },
+  },
+  {
+    // import-x/no-cycle does not follow type-only imports; this rule does (see lint/importCycles.mjs).
+    files: ["provider/**/*.ts"],
+    plugins: { local: importCycles },
+    rules: { "local/no-import-cycle": "error" },
   },
   {
     files: ["tests/**/*.ts"],

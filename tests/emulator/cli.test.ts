@@ -12,7 +12,7 @@ const SOURCES = [join(ROOT, "provider", "emulator"), join(ROOT, "provider", "api
 function ensureBuilt(): void {
   const newestSource = Math.max(
     ...SOURCES.flatMap((dir) =>
-      readdirSync(dir)
+      readdirSync(dir, { recursive: true, encoding: "utf8" })
         .filter((f) => f.endsWith(".ts"))
         .map((f) => statSync(join(dir, f)).mtimeMs),
     ),
