@@ -164,35 +164,68 @@ test("npm refuses an @pulumi/pulumi below the peer range", async () => {
   }
 });
 
-/** Each pair's project, installed side by side while the first ones are tested. */
-const installs = new Map<SupportedPair, Promise<{ project: string; nodeBin: string }>>();
-function installFor(pair: SupportedPair): Promise<{ project: string; nodeBin: string }> {
-  if (!installs.has(pair)) {
-    const install = (async () => {
+/** What a pair's project did: installed, compiled the user's program and ran its stack. */
+interface PairRun {
+  readonly project: string;
+  readonly nodeBin: string;
+  /** What the program printed: its stack's outputs and changes. */
+  readonly outputs: { liveId?: string; pinnedId?: string; changes?: Record<string, number> };
+}
+
+/**
+ * Each pair's project, made side by side (installing is mostly waiting): install, compile the
+ * user's program against the package's declarations, run its stack through the real engine.
+ */
+const runs = new Map<SupportedPair, Promise<PairRun>>();
+function runFor(pair: SupportedPair): Promise<PairRun> {
+  if (!runs.has(pair)) {
+    const run = (async (): Promise<PairRun> => {
       // The global set-up has installed each matrix Node.js (harness/toolchain.ts); this finds it.
       const nodeBin = nodeRuntime().ensureNode(pair.node);
       const project = userProject(`node${pair.node}-pulumi${pair.pulumi}`, { "@pulumi/pulumi": pair.pulumi });
       await npmInstall(project, ["--no-package-lock", ...(PROBED_VERSIONS ? ["--legacy-peer-deps"] : [])], nodeBin);
-      return { project, nodeBin };
+      fs.copyFileSync(path.join(ROOT, "tests", "fixtures", "userProject", "pinLatest.ts"), path.join(project, "pinLatest.ts"));
+      fs.writeFileSync(
+        path.join(project, "tsconfig.json"),
+        JSON.stringify({
+          compilerOptions: { strict: true, target: "ES2022", module: "commonjs", esModuleInterop: true, types: ["node"] },
+          files: ["pinLatest.ts"],
+        }),
+      );
+      // The compiler is a tool, taken from here; every type it checks comes from the project.
+      await nodeIn(project, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], {}, nodeBin);
+      const printed = await nodeIn(
+        project,
+        ["pinLatest.js"],
+        {
+          USER_TEST_ENGINE_ROOT: path.dirname(ENGINE_BIN),
+          USER_TEST_INSTANCE_ID: emulator.instanceId,
+          USER_TEST_ENDPOINT: emulator.url,
+          USER_TEST_PROJECT_ID: emulator.projectId,
+          USER_TEST_ACCESS_KEY: emulator.credentials.accessKey,
+          USER_TEST_SECRET_KEY: emulator.credentials.secretKey,
+        },
+        nodeBin,
+      );
+      return { project, nodeBin, outputs: JSON.parse(printed.split("\n").pop()!) };
     })();
-    install.catch(() => undefined); // observed by the describe that awaits it
-    installs.set(pair, install);
+    run.catch(() => undefined); // observed by the describe that awaits it
+    runs.set(pair, run);
   }
-  return installs.get(pair)!;
+  return runs.get(pair)!;
 }
 
 describe.each(PAIRS.map((pair) => [pair.node, pair.pulumi, pair] as const))(
   "Node.js %s, @pulumi/pulumi %s: a project that installed the tarball",
   (_node, pulumiVersion, pair) => {
-    let project: string;
-    let nodeBin: string;
-    const node = (args: readonly string[], env?: Record<string, string>) => nodeIn(project, args, env, nodeBin);
+    let run: PairRun;
+    const node = (args: readonly string[], env?: Record<string, string>) => nodeIn(run.project, args, env, run.nodeBin);
 
     beforeAll(async () => {
-      for (const each of PAIRS) void installFor(each);
-      ({ project, nodeBin } = await installFor(pair));
-    }, 300_000);
-    afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
+      for (const each of PAIRS) void runFor(each);
+      run = await runFor(pair);
+    }, 400_000);
+    afterAll(() => run && fs.rmSync(run.project, { recursive: true, force: true }));
 
     test("the project runs on this Node.js", async () => {
       expect(await node(["-p", "process.versions.node"])).toBe(pair.node);
@@ -200,7 +233,7 @@ describe.each(PAIRS.map((pair) => [pair.node, pair.pulumi, pair] as const))(
 
     test("npm put one @pulumi/pulumi in the project, the requested one, and the package uses it", async () => {
       expect(await node(["-p", 'require("@pulumi/pulumi/package.json").version'])).toBe(pulumiVersion);
-      expect(fs.existsSync(path.join(project, "node_modules", "pulumi-taurusdb-backups", "node_modules", "@pulumi"))).toBe(false);
+      expect(fs.existsSync(path.join(run.project, "node_modules", "pulumi-taurusdb-backups", "node_modules", "@pulumi"))).toBe(false);
       expect(
         await node([
           "-p",
@@ -227,33 +260,9 @@ describe.each(PAIRS.map((pair) => [pair.node, pair.pulumi, pair] as const))(
       expect(await node(["-p", 'require("pulumi-taurusdb-backups/package.json").version'])).toBe(manifest.version);
     });
 
-    test("a TypeScript program compiles against the package's declarations, reads and pins the newest COMPLETED backup through the real engine, and its state holds no path of this machine and no credential", async () => {
-      fs.copyFileSync(path.join(ROOT, "tests", "fixtures", "userProject", "pinLatest.ts"), path.join(project, "pinLatest.ts"));
-      fs.writeFileSync(
-        path.join(project, "tsconfig.json"),
-        JSON.stringify({
-          compilerOptions: { strict: true, target: "ES2022", module: "commonjs", esModuleInterop: true, types: ["node"] },
-          files: ["pinLatest.ts"],
-        }),
-      );
-      // The compiler is a tool, taken from here; every type it checks comes from the project.
-      await node([path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"]);
-
+    test("a TypeScript program compiles against the package's declarations, reads and pins the newest COMPLETED backup through the real engine, and its state holds no path of this machine and no credential", () => {
+      const { project, outputs } = run;
       const newest = newestCompleted();
-      const outputs = JSON.parse(
-        (
-          await node(["pinLatest.js"], {
-            USER_TEST_ENGINE_ROOT: path.dirname(ENGINE_BIN),
-            USER_TEST_INSTANCE_ID: emulator.instanceId,
-            USER_TEST_ENDPOINT: emulator.url,
-            USER_TEST_PROJECT_ID: emulator.projectId,
-            USER_TEST_ACCESS_KEY: emulator.credentials.accessKey,
-            USER_TEST_SECRET_KEY: emulator.credentials.secretKey,
-          })
-        )
-          .split("\n")
-          .pop()!,
-      );
       expect(outputs).toMatchObject({ liveId: newest, pinnedId: newest, changes: { create: 2 } });
 
       const state = fs.readFileSync(path.join(project, "state", ".pulumi", "stacks", "user-project", "dev.json"), "utf8");
