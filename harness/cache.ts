@@ -14,6 +14,8 @@ export interface NodeRuntime {
   /** Installs Node.js `version` for this machine (once) and returns its bin directory. */
   ensureNode(version?: string, log?: (line: string) => void): string;
   withNodeOnPath(binDir: string, env?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+  /** `env` with `NODE_COMPILE_CACHE` pointing into the cache, unless it is set already. */
+  withCompileCache(env?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
 }
 
 export function nodeRuntime(): NodeRuntime {
