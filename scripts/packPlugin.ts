@@ -14,6 +14,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { PLUGIN_IDENTITY } from "../provider/plugin/identity";
 import { repoRoot } from "../harness/repoRoot";
+import { lowestNodeMajor } from "../harness/supportMatrix";
 
 export const PLUGIN_NAME = PLUGIN_IDENTITY.name;
 export const PLUGIN_VERSION = PLUGIN_IDENTITY.version;
@@ -27,6 +28,9 @@ export interface PackedPlugin {
   readonly files: ReadonlyArray<{ name: string; bytes: number }>;
 }
 
+/** esbuild's target for the plugin's bundle. */
+export const PLUGIN_NODE_TARGET = `node${lowestNodeMajor()}`;
+
 export async function packPlugin(outDir = path.join(repoRoot(), "dist", "plugin")): Promise<PackedPlugin> {
   fs.mkdirSync(outDir, { recursive: true });
   const staging = fs.mkdtempSync(path.join(outDir, ".staging-"));
@@ -37,7 +41,8 @@ export async function packPlugin(outDir = path.join(repoRoot(), "dist", "plugin"
       outfile: executable,
       bundle: true,
       platform: "node",
-      target: "node20",
+      // The oldest Node.js the package is tested on (harness/supportMatrix.ts) runs the plugin too.
+      target: PLUGIN_NODE_TARGET,
       format: "cjs",
       minifyWhitespace: true,
       minifySyntax: true,

@@ -18,6 +18,7 @@ import {
 import { PIN_OPTIONS, type OptionSpec } from "../provider/arguments/resourceOptions";
 import { ruleShape } from "../provider/arguments/ruleShape";
 import { repoRoot } from "../harness/repoRoot";
+import { supportMatrix } from "../harness/supportMatrix";
 import { readDeclarationDocs, type DeclarationDocs } from "./typeDocs";
 
 const code = (text: string) => `\`${text}\``;
@@ -50,6 +51,12 @@ export function pinOptionsTable(docs: DeclarationDocs = readDeclarationDocs()): 
   return table(["input", "allowed (default)", "what"], rows);
 }
 
+/** The tested pairs of Node.js and `@pulumi/pulumi`, from the support matrix. */
+export function supportTable(): string {
+  const rows = supportMatrix().map((pair) => [pair.node, code(pair.pulumi), pair.why]);
+  return table(["Node.js", "`@pulumi/pulumi`", "why this pair"], rows);
+}
+
 function allowed(spec: ArgumentSpec | OptionSpec): string {
   const shape = ruleShape(spec.rule);
   const what = shape.allowed ?? (typeof shape.type === "string" ? shape.type : "arrayOf" in shape.type ? "a list" : "a map of strings");
@@ -67,7 +74,7 @@ function table(header: readonly string[], rows: readonly string[][]): string {
 
 /** Each generated section of the README, by the name of its markers (`<!-- arguments:start -->`). */
 export function generatedSections(docs: DeclarationDocs = readDeclarationDocs()): Record<string, string> {
-  return { arguments: argumentsTable(docs), "pin-options": pinOptionsTable(docs) };
+  return { arguments: argumentsTable(docs), "pin-options": pinOptionsTable(docs), support: supportTable() };
 }
 
 /** The README with every generated section replaced by what the catalogue says now. */
