@@ -18,9 +18,10 @@ const LAYERS = [
   ["validation"],
   ["backups", "paging", "selection"],
   ["calls"],
-  ["listing.ts", "reporting.ts", "restore"],
-  ["pulumiReporter.ts"],
-  ["getInstanceBackups.ts", "resources", "index.ts"],
+  ["listing.ts", "reporting.ts", "waits"],
+  ["dynamic", "pulumi"],
+  ["restore"],
+  ["resources", "index.ts"],
   ["plugin", "cli"],
 ].map((layer) => layer.map((entry) => `./provider/${entry}`));
 
@@ -41,6 +42,22 @@ const EMULATOR_ROOMS = [
   ["cli"],
   ["cli.ts", "index.ts"],
 ].map((room) => room.map((entry) => `./provider/emulator/${entry}`));
+
+/**
+ * The files of provider/ that may import `@pulumi/*`: the Pulumi forms (function pair, log, stack
+ * config), the dynamic resources and what they share, the restore's resource and its provider
+ * logic, the plugin, and the entry point. Everything else is Pulumi-free.
+ */
+const PULUMI_SIDE = [
+  "provider/pulumi/**",
+  "provider/dynamic/**",
+  "provider/resources/**",
+  "provider/restore/instanceRestore.ts",
+  "provider/restore/instanceRestoreProvider.ts",
+  "provider/plugin/**",
+  "provider/index.ts",
+];
+const PULUMI_ZONE_MESSAGE = "Only the Pulumi side of provider/ may import @pulumi/* (see PULUMI_SIDE in eslint.config.mjs).";
 
 /**
  * Zones forbidding each layer to import any layer above it.
@@ -101,6 +118,20 @@ export default tseslint.config(
     files: ["provider/**/*.ts"],
     plugins: { local: importCycles },
     rules: { "local/no-import-cycle": "error" },
+  },
+  {
+    // Pulumi only where Pulumi is: the core, the restore's core, the command line and the emulator
+    // run without it (the command line starts in a fifth of a second because it never loads it).
+    files: ["provider/**/*.ts"],
+    ignores: PULUMI_SIDE,
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@pulumi/*"], message: PULUMI_ZONE_MESSAGE }] }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.name='require'] > Literal[value=/^@pulumi\\//]", message: PULUMI_ZONE_MESSAGE },
+        { selector: "ImportExpression > Literal[value=/^@pulumi\\//]", message: PULUMI_ZONE_MESSAGE },
+      ],
+    },
   },
   {
     files: ["tests/**/*.ts"],

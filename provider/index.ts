@@ -3,7 +3,7 @@
  * instance, as a Pulumi data function and two dynamic resources, and a restore into an existing
  * instance as a third.
  */
-export { GET_INSTANCE_BACKUPS_TOKEN, getInstanceBackups, getInstanceBackupsOutput } from "./getInstanceBackups";
+export { GET_INSTANCE_BACKUPS_TOKEN, getInstanceBackups, getInstanceBackupsOutput } from "./pulumi/getInstanceBackups";
 export type {
   Backup,
   BackupMode,
@@ -13,7 +13,6 @@ export type {
   ConnectionArgs,
   FilterField,
   GetInstanceBackupsArgs,
-  GetInstanceBackupsOutputArgs,
   GetInstanceBackupsResult,
   GetInstanceBackupsResultWithLatest,
   Language,
@@ -24,27 +23,30 @@ export type {
   TransportArgs,
 } from "./types";
 export {
-  AdminPasswordNotSetError,
-  BackupNotRestorableError,
   BackupTooOldError,
   InconsistentListingError,
   InvalidArgumentsError,
   MissingCredentialsError,
   NoCompletedBackupError,
   PinnedBackupUnavailableError,
-  RestoreInterruptedError,
-  RestoreJobFailedError,
-  RestoreRequestUncertainError,
-  RestoreTimeOutOfRangeError,
-  RestoreTimeoutError,
   TaurusDbApiError,
   TaurusDbBackupsError,
   TaurusDbNetworkError,
   TaurusDbResponseError,
   TaurusDbTimeoutError,
 } from "./errors";
+export {
+  AdminPasswordNotSetError,
+  BackupNotRestorableError,
+  RestoreInterruptedError,
+  RestoreJobFailedError,
+  RestoreRequestUncertainError,
+  RestoreTimeOutOfRangeError,
+  RestoreTimeoutError,
+} from "./restore/errors";
 export type { ArgumentIssue, ExchangeContext } from "./errors";
+export type { GetInstanceBackupsOutputArgs } from "./pulumi/inputs";
 export { InstanceBackups, type InstanceBackupsArgs } from "./resources/instanceBackups";
 export { LatestCompletedBackup, type LatestCompletedBackupArgs } from "./resources/latestCompletedBackup";
-export { InstanceRestore, type InstanceRestoreArgs } from "./resources/instanceRestore";
+export { InstanceRestore, type InstanceRestoreArgs } from "./restore/instanceRestore";
 export type { OnExpired } from "./arguments/resourceOptions";

@@ -2,7 +2,6 @@
  * The public shapes of the data function, in the style of Pulumi's generated SDKs:
  * `GetInstanceBackupsArgs` in, a readonly `GetInstanceBackupsResult` out.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import type { RestoreType } from "./api/instanceRules";
 import type { BackupMode, BackupStatus, BackupType, FilterField, Language, OrderField, OrderRule } from "./api/rules";
 
@@ -122,14 +121,6 @@ export interface RestoreArgs {
   /** Seconds between looks at the target's status and the restore job's progress. Default 15. */
   pollIntervalSeconds?: number;
 }
-
-/** Each field of `T` as a `pulumi.Input`, arrays as inputs of inputs (Pulumi's generated-SDK convention). */
-export type Inputs<T> = {
-  [K in keyof T]: T[K] extends ReadonlyArray<infer E> | undefined ? pulumi.Input<pulumi.Input<E>[]> : pulumi.Input<T[K]>;
-};
-
-/** Arguments of {@link getInstanceBackupsOutput}: the same, each one a `pulumi.Input`. */
-export type GetInstanceBackupsOutputArgs = Inputs<GetInstanceBackupsArgs>;
 
 /** One full backup, typed. Times are UTC instants in ISO 8601 ending in `Z`. */
 export interface Backup {

@@ -7,6 +7,7 @@
 const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
+const { pruneBuild } = require("./pruneBuild");
 const { linkSelf, ROOT: root } = require("./selfLink");
 
 const buildInfo = path.join(root, "dist", ".tsbuildinfo");
@@ -32,6 +33,7 @@ if (Math.max(...sources, fs.statSync(buildConfig).mtimeMs) > built) {
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.build.json")], {
     stdio: "inherit",
   });
+  pruneBuild();
 }
 
 const notLinked = linkSelf(path.join(root, "node_modules"));

@@ -14,7 +14,7 @@ import * as path from "node:path";
 import * as ts from "typescript";
 import { ARGUMENT_NAMES, ARGUMENTS, CONFIG_NAMESPACE, type ArgumentName, type ArgumentSpec } from "../provider/arguments/catalogue";
 import { PIN_OPTIONS } from "../provider/arguments/resourceOptions";
-import { RESTORE_ARGUMENT_NAMES, RESTORE_ARGUMENTS, type RestoreArgumentSpec } from "../provider/arguments/restoreArguments";
+import { RESTORE_ARGUMENT_NAMES, RESTORE_ARGUMENTS, type RestoreArgumentSpec } from "../provider/restore/arguments";
 import { ruleShape } from "../provider/arguments/ruleShape";
 import { PLUGIN_IDENTITY } from "../provider/plugin/identity";
 import {

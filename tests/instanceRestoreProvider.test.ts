@@ -8,8 +8,8 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { startEmulator, type RunningEmulator } from "../provider/emulator";
-import { instanceRestoreProvider } from "../provider/resources/instanceRestoreProvider";
-import { PartialStateError } from "../provider/resources/partialState";
+import { instanceRestoreProvider } from "../provider/restore/instanceRestoreProvider";
+import { PartialStateError } from "../provider/dynamic/partialState";
 import { rejectionOf, restoreArgsFor } from "./support/emulator";
 import { scaledClock } from "./support/scaledClock";
 

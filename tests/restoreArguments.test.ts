@@ -5,9 +5,9 @@
  * (credential or password) quoted. Nothing here makes a request: there is no server.
  */
 import { InvalidArgumentsError, MissingCredentialsError } from "../provider/errors";
-import { RESTORE_ARGUMENT_NAMES, RESTORE_REPLACE_NAMES } from "../provider/arguments/restoreArguments";
+import { RESTORE_ARGUMENT_NAMES, RESTORE_REPLACE_NAMES } from "../provider/restore/arguments";
 import type { SettingSources } from "../provider/settings/sources";
-import { resolveRestoreSettings, restoreIssues } from "../provider/validation/restoreSettings";
+import { resolveRestoreSettings, restoreIssues } from "../provider/restore/settings";
 
 const SOURCE = "a".repeat(32) + "in07";
 const TARGET = "b".repeat(32) + "in07";

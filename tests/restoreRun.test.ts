@@ -14,7 +14,7 @@ import {
   RestoreRequestUncertainError,
   RestoreTimeOutOfRangeError,
   RestoreTimeoutError,
-} from "../provider/errors";
+} from "../provider/restore/errors";
 import { RestoreRun, type RestoreRuntime } from "../provider/restore/restoreRun";
 import { rejectionOf, restoreArgsFor, waitFor } from "./support/emulator";
 import { scaledClock } from "./support/scaledClock";

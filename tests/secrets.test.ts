@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { inspect } from "node:util";
 import { listInstanceBackups } from "../provider/listing";
-import { pulumiReporter } from "../provider/pulumiReporter";
+import { pulumiReporter } from "../provider/pulumi/pulumiReporter";
 import type { RunningEmulator } from "../provider/emulator";
 import { startEmulator } from "../provider/emulator";
 import { resolveSettings } from "../provider/validation/resolve";

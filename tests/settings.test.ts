@@ -325,7 +325,7 @@ describe("stack config of a running Pulumi program", () => {
   test("a key is read in its namespace, by its name after the first colon", async () => {
     // Loaded here, not at the top: Pulumi's SDK takes a second to load, and mutation runs load this file per mutant.
     const pulumi = await import("@pulumi/pulumi");
-    const { pulumiStackConfig } = await import("../provider/settings/pulumiConfig");
+    const { pulumiStackConfig } = await import("../provider/pulumi/stackConfig");
     // Namespaces of this test only: the program's config is process-wide and other tests read taurusdb:*.
     pulumi.runtime.setAllConfig({ "stackconfigtest:region": "cn-north-4", "stackconfigother:region": "ap-southeast-1" });
     const read = pulumiStackConfig();

@@ -8,15 +8,15 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { ARGUMENTS, CONFIG_NAMESPACE, namesOf, type ArgumentName } from "../arguments/catalogue";
-import { RESTORE_SECRET_NAMES } from "../arguments/restoreArguments";
+import { RESTORE_SECRET_NAMES } from "../restore/arguments";
 import { InvalidArgumentsError } from "../errors";
 import { listInstanceBackups } from "../listing";
-import { UNKNOWN as CORE_UNKNOWN } from "../resources/inputs";
+import { UNKNOWN as CORE_UNKNOWN } from "../dynamic/inputs";
 import { latestCompletedBackupProvider } from "../resources/latestCompletedBackupProvider";
-import { instanceRestoreProvider } from "../resources/instanceRestoreProvider";
-import { PartialStateError } from "../resources/partialState";
-import { engineLog } from "../resources/engineLog";
-import type { ProviderHost } from "../resources/providerHost";
+import { instanceRestoreProvider } from "../restore/instanceRestoreProvider";
+import { PartialStateError } from "../dynamic/partialState";
+import { engineLog } from "../dynamic/engineLog";
+import type { ProviderHost } from "../dynamic/providerHost";
 import { mergeSettings } from "../settings/merge";
 import type { SettingSources } from "../settings/sources";
 import { credentialIssues, valueIssues } from "../validation/validate";

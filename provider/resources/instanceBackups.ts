@@ -4,9 +4,11 @@
  * current; destroying it deletes nothing in the cloud.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Backup, GetInstanceBackupsArgs, Inputs } from "../types";
-import { secretCredentials } from "./secretCredentials";
-import { serializedProvider } from "./serializedProvider";
+import type { Inputs } from "../pulumi/inputs";
+import type { Backup, GetInstanceBackupsArgs } from "../types";
+import { secretCredentials } from "../dynamic/secretCredentials";
+import { serializedProvider } from "../dynamic/serializedProvider";
+import { INSTANCE_BACKUPS_METHODS } from "./instanceBackupsProvider";
 
 export interface InstanceBackupsArgs extends Inputs<GetInstanceBackupsArgs> {
   /**
@@ -36,6 +38,13 @@ export class InstanceBackups extends pulumi.dynamic.Resource {
       latestCompletedBackup: undefined,
     };
     // Registered with an id: the engine reads it instead of creating it.
-    super(serializedProvider("instanceBackups"), name, props, { ...opts, id: args.instanceId }, "taurusdb", "InstanceBackups");
+    super(
+      serializedProvider("instanceBackups", INSTANCE_BACKUPS_METHODS),
+      name,
+      props,
+      { ...opts, id: args.instanceId },
+      "taurusdb",
+      "InstanceBackups",
+    );
   }
 }

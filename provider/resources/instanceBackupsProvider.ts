@@ -2,17 +2,20 @@
  * What `InstanceBackups` does: a read-only data resource. The program registers it with an id, so
  * the engine reads it on every preview, update and refresh; nothing is created or deleted.
  */
-import type * as pulumi from "@pulumi/pulumi";
 import { ARGUMENT_NAMES } from "../arguments/catalogue";
 import { LIVE_OPTIONS } from "../arguments/resourceOptions";
 import { listInstanceBackups } from "../listing";
-import { inputsToKeep, pick } from "./inputs";
-import type { ProviderHost } from "./providerHost";
+import { inputsToKeep, pick } from "../dynamic/inputs";
+import type { ProviderHost } from "../dynamic/providerHost";
+import type { ProviderWith } from "../dynamic/serializedProvider";
 
 const INPUT_NAMES: readonly string[] = [...ARGUMENT_NAMES, ...Object.keys(LIVE_OPTIONS)];
 const RESULT_NAMES = ["projectId", "totalCount", "backups", "latestCompletedBackupId", "latestCompletedBackup"] as const;
 
-export function instanceBackupsProvider(host: ProviderHost): pulumi.dynamic.ResourceProvider {
+/** The provider methods it implements; the resource serializes the same list. */
+export const INSTANCE_BACKUPS_METHODS = ["read", "create", "delete"] as const;
+
+export function instanceBackupsProvider(host: ProviderHost): ProviderWith<(typeof INSTANCE_BACKUPS_METHODS)[number]> {
   return {
     async read(id, props) {
       const result = await listInstanceBackups(pick(props, ARGUMENT_NAMES), {

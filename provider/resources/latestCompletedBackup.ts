@@ -6,9 +6,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ArgumentName, ARGUMENTS } from "../arguments/catalogue";
 import type { OnExpired } from "../arguments/resourceOptions";
-import type { Backup, GetInstanceBackupsArgs, Inputs } from "../types";
-import { secretCredentials } from "./secretCredentials";
-import { serializedProvider } from "./serializedProvider";
+import type { Inputs } from "../pulumi/inputs";
+import type { Backup, GetInstanceBackupsArgs } from "../types";
+import { secretCredentials } from "../dynamic/secretCredentials";
+import { serializedProvider } from "../dynamic/serializedProvider";
+import { LATEST_COMPLETED_BACKUP_METHODS } from "./latestCompletedBackupProvider";
 
 /** The listing arguments the pinned resource takes (see `pin` in the argument catalogue). */
 type PinInputName = { [K in ArgumentName]: (typeof ARGUMENTS)[K]["pin"] extends "absent" ? never : K }[ArgumentName];
@@ -59,6 +61,13 @@ export class LatestCompletedBackup extends pulumi.dynamic.Resource {
       available: undefined,
       missingSince: undefined,
     };
-    super(serializedProvider("latestCompletedBackup"), name, props, opts, "taurusdb", "LatestCompletedBackup");
+    super(
+      serializedProvider("latestCompletedBackup", LATEST_COMPLETED_BACKUP_METHODS),
+      name,
+      props,
+      opts,
+      "taurusdb",
+      "LatestCompletedBackup",
+    );
   }
 }

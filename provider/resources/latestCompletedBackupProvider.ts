@@ -25,8 +25,9 @@ import { listInstanceBackups } from "../listing";
 import { mergeSettings } from "../settings/merge";
 import type { Backup, GetInstanceBackupsResult } from "../types";
 import { optionIssues, settingsIssues } from "../validation/validate";
-import { containsUnknown, inputsToKeep, pick, sameValue } from "./inputs";
-import type { ProviderHost } from "./providerHost";
+import { containsUnknown, inputsToKeep, pick, sameValue } from "../dynamic/inputs";
+import type { ProviderHost } from "../dynamic/providerHost";
+import type { ProviderWith } from "../dynamic/serializedProvider";
 
 const CONTEXT = "LatestCompletedBackup";
 /** Every input the resource takes. */
@@ -36,7 +37,10 @@ const CHOICE_NAMES: readonly string[] = [...PIN_CHOICE_NAMES, "keepers"];
 
 type Bag = Record<string, unknown>;
 
-export function latestCompletedBackupProvider(host: ProviderHost): pulumi.dynamic.ResourceProvider {
+/** The provider methods it implements; the resource serializes the same list. */
+export const LATEST_COMPLETED_BACKUP_METHODS = ["check", "diff", "create", "update", "read", "delete"] as const;
+
+export function latestCompletedBackupProvider(host: ProviderHost): ProviderWith<(typeof LATEST_COMPLETED_BACKUP_METHODS)[number]> {
   const list = (inputs: Bag, overrides: Bag = {}): Promise<GetInstanceBackupsResult> =>
     listInstanceBackups(
       { ...pick(inputs, PIN_INPUT_NAMES), ...overrides },

@@ -5,11 +5,12 @@
  * decrypted), and its own address as this process's first argument, where log lines go.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { engineLog } from "./engineLog";
+import { engineLog } from "../dynamic/engineLog";
 import { instanceBackupsProvider } from "./instanceBackupsProvider";
-import { instanceRestoreProvider } from "./instanceRestoreProvider";
+import { instanceRestoreProvider } from "../restore/instanceRestoreProvider";
 import { latestCompletedBackupProvider } from "./latestCompletedBackupProvider";
-import { configurableHost } from "./providerHost";
+import { configurableHost } from "../dynamic/providerHost";
+import type { ProviderKind } from "../dynamic/serializedProvider";
 
 const process_ = configurableHost(engineLog(process.argv[2]));
 
@@ -25,3 +26,6 @@ function withConfigure(provider: pulumi.dynamic.ResourceProvider): pulumi.dynami
 export const instanceBackups = withConfigure(instanceBackupsProvider(process_.host));
 export const latestCompletedBackup = withConfigure(latestCompletedBackupProvider(process_.host));
 export const instanceRestore = withConfigure(instanceRestoreProvider(process_.host));
+
+// Every kind a resource may serialize has its provider here.
+export const PROVIDERS_BY_KIND = { instanceBackups, latestCompletedBackup, instanceRestore } satisfies Record<ProviderKind, unknown>;

@@ -6,28 +6,21 @@
  * that another operation is in progress are retried there briefly, then waited out here.
  */
 import { openSession, type ProjectScope, type SessionRuntime } from "../calls/apiSession";
-import { resetAdminPassword } from "../calls/adminPassword";
+import { resetAdminPassword } from "./calls/adminPassword";
 import { fetchJob, type JobState } from "../calls/jobStatus";
-import { requestRestore, type RestoreOrder } from "../calls/restoreRequest";
-import {
-  AdminPasswordNotSetError,
-  RestoreJobFailedError,
-  RestoreRequestUncertainError,
-  RestoreTimeoutError,
-  TaurusDbApiError,
-  TaurusDbBackupsError,
-  TaurusDbNetworkError,
-} from "../errors";
+import { requestRestore, type RestoreOrder } from "./calls/restoreRequest";
+import { TaurusDbApiError, TaurusDbBackupsError, TaurusDbNetworkError } from "../errors";
+import { AdminPasswordNotSetError, RestoreJobFailedError, RestoreRequestUncertainError, RestoreTimeoutError } from "./errors";
 import { neverSent } from "../http/transportFailure";
 import { listInstanceBackups } from "../listing";
 import type { SettingSources } from "../settings/sources";
 import type { Backup } from "../types";
-import { resolveRestoreSettings, type ValidRestoreSettings } from "../validation/restoreSettings";
-import { realClock, type Clock } from "./clock";
-import { followJob } from "./followJob";
+import { resolveRestoreSettings, type ValidRestoreSettings } from "./settings";
+import { realClock, type Clock } from "../waits/clock";
+import { followJob } from "../waits/followJob";
 import { checkRestorableTime, restorableBackup } from "./sourceChecks";
-import { isBusyAnswer, whenIdle } from "./targetIdle";
-import type { Waiting } from "./waiting";
+import { isBusyAnswer, whenIdle } from "../waits/targetIdle";
+import type { Waiting } from "../waits/waiting";
 
 export interface RestoreRuntime extends SessionRuntime {
   readonly sources: SettingSources;
@@ -129,7 +122,9 @@ export class RestoreRun {
 
   /** Follows the job until it ends; a `Failed` job is an error naming it and its reason. */
   async follow(jobId: string, waiting: Waiting, onSeen?: (job: JobState) => void): Promise<JobState> {
-    const job = await followJob(this.scope, jobId, this.target, waiting, `restoring ${this.describe()}`, onSeen);
+    const timedOut = (status: string, progress: string | undefined) =>
+      new RestoreTimeoutError(this.target, waiting.timeoutText, `job ${jobId} (${status}${progress ? ` ${progress}` : ""})`, jobId, status);
+    const job = await followJob(this.scope, jobId, this.target, waiting, `restoring ${this.describe()}`, timedOut, onSeen);
     if (job.status === "Failed")
       throw new RestoreJobFailedError(
         this.target,

@@ -4,8 +4,8 @@
  * refuse either with a bare "invalid parameter"; here the refusal says what is wrong and what to do.
  */
 import type { ProjectScope } from "../calls/apiSession";
-import { fetchRestorableRanges } from "../calls/restorableTimes";
-import { BackupNotRestorableError, RestoreTimeOutOfRangeError } from "../errors";
+import { fetchRestorableRanges } from "./calls/restorableTimes";
+import { BackupNotRestorableError, RestoreTimeOutOfRangeError } from "./errors";
 import type { Backup } from "../types";
 
 /** The backup among the source's, when it is COMPLETED. */

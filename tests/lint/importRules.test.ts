@@ -75,6 +75,18 @@ const CASES = {
     file: "provider/emulator/model/versionHistory.ts",
     imports: 'import type { GatewayState } from "../gateway/gatewayState";\nexport type Planted = GatewayState;\n',
   },
+  pulumiInTheCore: {
+    file: "provider/listing.ts",
+    imports: 'import type * as pulumi from "@pulumi/pulumi";\nexport type Planted = pulumi.Output<string>;\n',
+  },
+  pulumiRequiredByTheRestoreCore: {
+    file: "provider/restore/restoreRun.ts",
+    imports: 'export const planted = () => require("@pulumi/pulumi");\n',
+  },
+  pulumiOnThePulumiSide: {
+    file: "provider/pulumi/stackConfig.ts",
+    imports: 'import type * as planted from "@pulumi/pulumi/automation";\nexport type Planted = planted.Stack;\n',
+  },
 } satisfies Record<string, Planted>;
 
 let reports: Record<keyof typeof CASES, Report[]>;
@@ -120,5 +132,23 @@ describe("the order of the emulator's rooms", () => {
       'Unexpected path "../gateway/gatewayState" imported in restricted zone. A lower room of the emulator must not import a higher one (see EMULATOR_ROOMS in eslint.config.mjs).',
     ]);
     expect(ofRule("upward", CYCLE_RULE)).toEqual([]);
+  });
+});
+
+describe("the Pulumi zone", () => {
+  const message = "Only the Pulumi side of provider/ may import @pulumi/* (see PULUMI_SIDE in eslint.config.mjs).";
+
+  it("refuses @pulumi/* in the core, even as a type import", () => {
+    expect(ofRule("pulumiInTheCore", "no-restricted-imports")).toEqual([
+      `'@pulumi/pulumi' import is restricted from being used by a pattern. ${message}`,
+    ]);
+  });
+
+  it("refuses a require of @pulumi/* in the restore's core", () => {
+    expect(ofRule("pulumiRequiredByTheRestoreCore", "no-restricted-syntax")).toEqual([message]);
+  });
+
+  it("lets the Pulumi side import it", () => {
+    expect(reports.pulumiOnThePulumiSide).toEqual([]);
   });
 });

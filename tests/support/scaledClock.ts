@@ -4,7 +4,7 @@
  * up), and a test sees them pass in milliseconds, while the emulator's jobs run in real time.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Clock } from "../../provider/restore/clock";
+import type { Clock } from "../../provider/waits/clock";
 
 export function scaledClock(scale: number): Clock {
   const realStart = Date.now();

@@ -1,11 +1,13 @@
 /**
- * Following an asynchronous job (a restore) until it ends `Completed` or `Failed`, with a progress
- * line on every status change and at least every minute while it runs.
+ * Following an asynchronous job (a restore, a backup) until it ends `Completed` or `Failed`, with
+ * a progress line on every status change and at least every minute while it runs.
  */
 import type { ProjectScope } from "../calls/apiSession";
 import { fetchJob, type JobState } from "../calls/jobStatus";
-import { RestoreTimeoutError } from "../errors";
 import { formatElapsed, pollUntil, type Waiting } from "./waiting";
+
+/** The error for a job still under way at the deadline: the caller's, which knows what the job does. */
+export type JobTimedOut = (status: string, progress: string | undefined) => Error;
 
 /** The job once it has ended, `Completed` or `Failed`. */
 export function followJob(
@@ -14,6 +16,7 @@ export function followJob(
   targetInstanceId: string,
   waiting: Waiting,
   what: string,
+  timedOut: JobTimedOut,
   onSeen?: (job: JobState) => void,
 ): Promise<JobState> {
   return pollUntil(waiting, {
@@ -26,13 +29,6 @@ export function followJob(
     },
     describe: (status, progress, elapsed) =>
       `${what}: job ${jobId} is ${status}${progress ? ` ${progress}` : ""} (${formatElapsed(elapsed)}).`,
-    timedOut: (status, progress) =>
-      new RestoreTimeoutError(
-        targetInstanceId,
-        waiting.timeoutText,
-        `job ${jobId} (${status}${progress ? ` ${progress}` : ""})`,
-        jobId,
-        status,
-      ),
+    timedOut,
   });
 }

@@ -25,23 +25,23 @@ import {
   RESTORE_SECRET_NAMES,
   restoreDefaultOf,
   type RestoreArgumentName,
-} from "../arguments/restoreArguments";
+} from "./arguments";
 import type { JobState } from "../calls/jobStatus";
+import { InvalidArgumentsError, TaurusDbBackupsError } from "../errors";
 import {
   BackupNotRestorableError,
-  InvalidArgumentsError,
   RestoreInterruptedError,
   RestoreJobFailedError,
   RestoreTimeoutError,
   RestoreTimeOutOfRangeError,
-  TaurusDbBackupsError,
-} from "../errors";
-import { RestoreRun, type RestoreRuntime } from "../restore/restoreRun";
-import type { Waiting } from "../restore/waiting";
-import { restoreIssues } from "../validation/restoreSettings";
-import { containsUnknown, pick, sameValue } from "./inputs";
-import { DYNAMIC_PROVIDER_KEY, PartialStateError } from "./partialState";
-import type { ProviderHost } from "./providerHost";
+} from "./errors";
+import { RestoreRun, type RestoreRuntime } from "./restoreRun";
+import type { Waiting } from "../waits/waiting";
+import { restoreIssues } from "./settings";
+import { containsUnknown, pick, sameValue } from "../dynamic/inputs";
+import { DYNAMIC_PROVIDER_KEY, PartialStateError } from "../dynamic/partialState";
+import type { ProviderHost } from "../dynamic/providerHost";
+import type { ProviderWith } from "../dynamic/serializedProvider";
 
 const CONTEXT = "InstanceRestore";
 /** Every input the resource takes. */
@@ -56,7 +56,10 @@ const ENDED = ["Completed", "Failed"];
 
 type Bag = Record<string, unknown>;
 
-export function instanceRestoreProvider(host: ProviderHost): pulumi.dynamic.ResourceProvider {
+/** The provider methods it implements; the resource serializes the same list. */
+export const INSTANCE_RESTORE_METHODS = ["check", "diff", "create", "update", "read", "delete"] as const;
+
+export function instanceRestoreProvider(host: ProviderHost): ProviderWith<(typeof INSTANCE_RESTORE_METHODS)[number]> {
   const runtime = (): RestoreRuntime => ({
     sources: host.sources(),
     signal: host.signal,

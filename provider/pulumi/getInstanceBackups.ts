@@ -6,16 +6,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { SECRET_NAMES } from "./arguments/catalogue";
-import { listInstanceBackups } from "./listing";
+import { SECRET_NAMES } from "../arguments/catalogue";
+import { listInstanceBackups } from "../listing";
+import type { GetInstanceBackupsOutputArgs } from "./inputs";
 import { pulumiReporter } from "./pulumiReporter";
-import { defaultSources } from "./settings/pulumiConfig";
-import type {
-  GetInstanceBackupsArgs,
-  GetInstanceBackupsOutputArgs,
-  GetInstanceBackupsResult,
-  GetInstanceBackupsResultWithLatest,
-} from "./types";
+import { defaultSources } from "./stackConfig";
+import type { GetInstanceBackupsArgs, GetInstanceBackupsResult, GetInstanceBackupsResultWithLatest } from "../types";
 
 /** The function's token, as the `taurusdb` plugin serves it and as Pulumi's mocks see it. */
 export const GET_INSTANCE_BACKUPS_TOKEN = "taurusdb:index:getInstanceBackups";

@@ -3,7 +3,7 @@
  * ./sources.ts so that what runs without Pulumi (the command line) never loads it.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { SettingSources, StackConfigReader } from "./sources";
+import type { SettingSources, StackConfigReader } from "../settings/sources";
 
 /**
  * Stack config of the running Pulumi program. Outside a program Pulumi has no config, and every

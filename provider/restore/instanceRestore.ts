@@ -4,10 +4,12 @@
  * backup, the time or a keeper changes. See ./instanceRestoreProvider.ts.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { RESTORE_SECRET_NAMES } from "../arguments/restoreArguments";
-import type { ConnectionArgs, Inputs, RestoreArgs, RestoreType, TransportArgs } from "../types";
-import { secretCredentials } from "./secretCredentials";
-import { serializedProvider } from "./serializedProvider";
+import { RESTORE_SECRET_NAMES } from "./arguments";
+import type { Inputs } from "../pulumi/inputs";
+import type { ConnectionArgs, RestoreArgs, RestoreType, TransportArgs } from "../types";
+import { secretCredentials } from "../dynamic/secretCredentials";
+import { serializedProvider } from "../dynamic/serializedProvider";
+import { INSTANCE_RESTORE_METHODS } from "./instanceRestoreProvider";
 
 /** The restore's arguments, with the connection, credential and transport settings of the listing. */
 export type InstanceRestoreArgs = Omit<Inputs<RestoreArgs & ConnectionArgs & TransportArgs>, "keepers"> & {
@@ -64,7 +66,7 @@ export class InstanceRestore extends pulumi.dynamic.Resource {
     };
     const secretOutputs = [...RESTORE_SECRET_NAMES, ...(opts?.additionalSecretOutputs ?? [])];
     super(
-      serializedProvider("instanceRestore"),
+      serializedProvider("instanceRestore", INSTANCE_RESTORE_METHODS),
       name,
       props,
       { ...opts, additionalSecretOutputs: secretOutputs },

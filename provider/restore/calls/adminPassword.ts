@@ -3,8 +3,8 @@
  * instance's admin (root) password. The password is never quoted back in an error, whatever the
  * server echoes. Setting the same password twice is harmless, so the request is retried as usual.
  */
-import { passwordPath, type WirePasswordRequest } from "../api/instanceWire";
-import type { ProjectScope } from "./apiSession";
+import { passwordPath, type WirePasswordRequest } from "../../api/instanceWire";
+import type { ProjectScope } from "../../calls/apiSession";
 
 export async function resetAdminPassword(scope: ProjectScope, instanceId: string, password: string, signal: AbortSignal): Promise<void> {
   const body: WirePasswordRequest = { password };

@@ -4,7 +4,7 @@
  * and does not pile up in the final diagnostics.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { progressText, silentReporter, type ProgressReporter } from "./reporting";
+import { progressText, silentReporter, type ProgressReporter } from "../reporting";
 
 /**
  * Reports through `pulumi.log`, attached to `resource` when given, inside a Pulumi program (one run

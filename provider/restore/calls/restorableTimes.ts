@@ -4,9 +4,9 @@
  * wanted (`start_time` and `end_time` in UTC milliseconds), so the answer stays small.
  */
 import { z } from "zod";
-import { restoreTimePath } from "../api/instanceWire";
-import type { ProjectScope } from "./apiSession";
-import { typedBody } from "./typedBody";
+import { restoreTimePath } from "../../api/instanceWire";
+import type { ProjectScope } from "../../calls/apiSession";
+import { typedBody } from "../../calls/typedBody";
 
 /** UTC epoch milliseconds, both ends included. */
 export interface RestorableRange {

@@ -9,17 +9,26 @@
  * that ran the first update is stored: the state is shared by a team.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import * as runtime from "./runtime";
 
-/** The package subpath of ./runtime (see `exports` in package.json). */
+/** The package subpath of the providers' runtime (../resources/runtime.ts; see `exports` in package.json). */
 const RUNTIME_MODULE = "pulumi-taurusdb-backups/dynamic-runtime";
 
-export type ProviderKind = keyof typeof runtime;
+/** The runtime's export for each resource: its provider object. */
+export type ProviderKind = "instanceBackups" | "latestCompletedBackup" | "instanceRestore";
 
-export function serializedProvider(kind: ProviderKind): pulumi.dynamic.ResourceProvider {
+export type ProviderMethod = keyof pulumi.dynamic.ResourceProvider;
+
+/**
+ * A provider object with exactly the methods `M`: a provider's factory returns this type, and its
+ * resource serializes the same list, so the two cannot drift apart.
+ */
+export type ProviderWith<M extends ProviderMethod> = Required<Pick<pulumi.dynamic.ResourceProvider, M>>;
+
+export function serializedProvider(kind: ProviderKind, methods: readonly ProviderMethod[]): pulumi.dynamic.ResourceProvider {
   const moduleName = RUNTIME_MODULE;
-  // Only the methods the provider has: the engine treats a missing one as "use the default".
-  const methods = Object.keys(runtime[kind]);
+  // Only the methods the provider has (the engine treats a missing one as "use the default"), and
+  // `configure`, which the runtime adds to every provider to hand it the stack config.
+  const serialized: readonly ProviderMethod[] = [...methods, "configure"];
   // Everything below is serialized: keep it to plain code over these strings.
   const load = () => {
     try {
@@ -34,6 +43,6 @@ export function serializedProvider(kind: ProviderKind): pulumi.dynamic.ResourceP
     }
   };
   const provider: Record<string, unknown> = {};
-  for (const method of methods) provider[method] = (...args: unknown[]) => load()[method](...args);
+  for (const method of serialized) provider[method] = (...args: unknown[]) => load()[method](...args);
   return provider as unknown as pulumi.dynamic.ResourceProvider;
 }

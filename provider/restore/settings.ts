@@ -15,12 +15,12 @@ import {
   restoreDefaultOf,
   type RestoreArgumentName,
   type RestoreArgumentSpec,
-} from "../arguments/restoreArguments";
+} from "./arguments";
 import type { ArgumentIssue } from "../errors";
 import { mergeSettings, type MergedSettings } from "../settings/merge";
 import type { SettingSources } from "../settings/sources";
 import type { Language } from "../types";
-import { toArgumentIssues } from "./issues";
+import { toArgumentIssues } from "../validation/issues";
 import {
   connectionOf,
   invalidArguments,
@@ -29,7 +29,7 @@ import {
   valuesWithDefaults,
   type CheckOptions,
   type ConnectionSettings,
-} from "./validate";
+} from "../validation/validate";
 
 /** The restore's own arguments once valid, defaults applied and durations in milliseconds. */
 export interface ValidRestoreArgs {

@@ -3,7 +3,7 @@
  * the engine for a Node.js program, or the `taurusdb` plugin serving every other language. The
  * provider logic takes it as an argument, so both run the same code and tests can give their own.
  */
-import type { Clock } from "../restore/clock";
+import type { Clock } from "../waits/clock";
 import type { SettingSources } from "../settings/sources";
 import type { ProviderLog } from "./engineLog";
 

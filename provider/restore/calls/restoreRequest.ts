@@ -4,9 +4,9 @@
  * at most once: a restore is not a request to repeat on an answer that may hide its success.
  */
 import { z } from "zod";
-import { restorePath, type WireRestoreRequest } from "../api/instanceWire";
-import type { ProjectScope } from "./apiSession";
-import { typedBody } from "./typedBody";
+import { restorePath, type WireRestoreRequest } from "../../api/instanceWire";
+import type { ProjectScope } from "../../calls/apiSession";
+import { typedBody } from "../../calls/typedBody";
 
 /** What to restore into what: a backup, or an instant in UTC milliseconds. */
 export type RestoreOrder =

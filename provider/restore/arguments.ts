@@ -19,9 +19,9 @@ import {
   type PasswordProblem,
 } from "../api/instanceRules";
 import type { RestoreArgs } from "../types";
-import { durationRule, enumOf, instanceIdRule, instantRule, integer, namesOf, type ArgumentName } from "./catalogue";
-import { parseDuration } from "./duration";
-import { PIN_OPTIONS } from "./resourceOptions";
+import { durationRule, enumOf, instanceIdRule, instantRule, integer, namesOf, type ArgumentName } from "../arguments/catalogue";
+import { parseDuration } from "../arguments/duration";
+import { PIN_OPTIONS } from "../arguments/resourceOptions";
 
 /** What a change to the argument does to a restore already done. */
 export type RestoreChange = "replace" | "update";
