@@ -39,7 +39,7 @@ import { RestoreRun, type RestoreRuntime } from "./restoreRun";
 import type { Waiting } from "../waits/waiting";
 import { restoreIssues } from "./settings";
 import { containsUnknown, pick, sameValue } from "../dynamic/inputs";
-import { DYNAMIC_PROVIDER_KEY, PartialStateError } from "../dynamic/partialState";
+import { PartialStateError } from "../dynamic/partialState";
 import type { ProviderHost } from "../dynamic/providerHost";
 import type { ProviderWith } from "../dynamic/serializedProvider";
 
@@ -169,8 +169,7 @@ export function instanceRestoreProvider(host: ProviderHost): ProviderWith<(typeo
     whenFailed: "forget" | "record",
   ): Promise<Bag> {
     let seen = state;
-    const record = (error: unknown, at: Bag) =>
-      error instanceof Error ? new PartialStateError(error, jobId, { ...at, [DYNAMIC_PROVIDER_KEY]: inputs[DYNAMIC_PROVIDER_KEY] }) : error;
+    const record = (error: unknown, at: Bag) => (error instanceof Error ? new PartialStateError(error, jobId, at) : error);
     let job: JobState;
     try {
       job = await run.follow(jobId, waiting, (look) => (seen = { ...seen, ...jobResults(look, seen, now()) }));
