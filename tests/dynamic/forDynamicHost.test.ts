@@ -39,8 +39,9 @@ test("any other error passes through unchanged, and results are the logic's own"
 
 test("configure hands the engine's stack config to the host; methods the logic lacks stay absent", async () => {
   const configured: Array<string | undefined> = [];
-  const host = adapted({ read: async (id) => ({ id, props: {} }) }, configured);
+  const logic = { create: async () => ({ id: "x" }), read: async (id: string) => ({ id, props: {} }) };
+  const host = adapted(logic, configured);
   await host.configure!({ config: new Map([["taurusdb:region", "cn-north-4"]]) } as unknown as pulumi.dynamic.ConfigureRequest);
   expect(configured).toEqual(["cn-north-4"]);
-  expect(Object.keys(host).sort()).toEqual(["configure", "read"]);
+  expect(Object.keys(host).sort()).toEqual(["configure", "create", "read"]);
 });
