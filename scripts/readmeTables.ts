@@ -47,7 +47,7 @@ export function argumentsTable(docs: DeclarationDocs = readDeclarationDocs()): s
 
 export function pinOptionsTable(docs: DeclarationDocs = readDeclarationDocs()): string {
   const descriptions = docs.members("LatestCompletedBackupArgs");
-  const rows = Object.entries(PIN_OPTIONS).map(([name, spec]) => [code(name), allowed(spec), descriptions.get(name)!.description]);
+  const rows = PIN_OPTIONS.names.map((name) => [code(name), allowed(PIN_OPTIONS.entries[name]), descriptions.get(name)!.description]);
   return table(["input", "allowed (default)", "what"], rows);
 }
 

@@ -58,10 +58,10 @@ export function packageDescription(docs: DeclarationDocs = readDeclarationDocs()
       ...(spec.secret ? { secret: true } : {}),
     };
   });
-  const pinArguments: ArgumentDescription<Group>[] = Object.entries(PIN_OPTIONS).map(([name, spec]) => ({
+  const pinArguments: ArgumentDescription<Group>[] = PIN_OPTIONS.names.map((name) => ({
     name,
     group: "pinning",
-    type: ruleShape(spec.rule).type,
+    type: ruleShape(PIN_OPTIONS.entries[name].rule).type,
     description: pinDocs.get(name)!.description,
   }));
   const restoreDocs = docs.members("RestoreArgs");

@@ -23,9 +23,10 @@ import {
   PROJECT_ID_PATTERN,
   REGION_PATTERN,
 } from "../api/rules";
-import { endpointProblem } from "./endpointUrl";
-import { DURATION_FORM, parseDuration } from "./duration";
 import type { GetInstanceBackupsArgs } from "../types";
+import { defineCatalogue, type EntrySpec, type NoneOf, type RuleMismatches } from "./define";
+import { DURATION_FORM, parseDuration } from "./duration";
+import { endpointProblem } from "./endpointUrl";
 
 /**
  * - `query`: sent to the API;
@@ -42,14 +43,8 @@ export type ArgumentKind = "query" | "choice" | "connection" | "credential" | "t
  */
 export type PinRole = "choice" | "setting" | "absent";
 
-export interface ArgumentSpec {
+export interface ArgumentSpec extends EntrySpec {
   readonly kind: ArgumentKind;
-  /** The rule, with messages that say what is allowed. */
-  readonly rule: z.ZodType;
-  /** Must be given; the rule's message for a missing value says what it must be. */
-  readonly required?: boolean;
-  /** Never shown in a message, wrapped as a Pulumi secret, never stored in state. */
-  readonly secret?: boolean;
   /** Also read from stack config `taurusdb:<name>`. */
   readonly stackConfig?: boolean;
   /**
@@ -59,8 +54,6 @@ export interface ArgumentSpec {
   readonly huaweicloud?: { readonly key: string; readonly toValue?: (value: string) => string };
   /** Environment variables, first set wins. Credentials use {@link CREDENTIAL_ENV_FAMILIES}. */
   readonly env?: readonly string[];
-  /** Applied when no source gives a value. */
-  readonly default?: unknown;
   readonly pin: PinRole;
   /** The command-line flag, when not the kebab-case name; secrets have none (not in `ps`). */
   readonly flag?: string;
@@ -132,7 +125,8 @@ const endpointRule = z
 /** IAM's `authUrl` in the Huawei Cloud provider ends in `/v3`; the client adds that itself. */
 const withoutV3 = (url: string) => url.replace(/\/v3\/?$/, "");
 
-export const ARGUMENTS = {
+/** The listing's catalogue: its entries, names, secrets and defaults (see ./define.ts). */
+export const LISTING = defineCatalogue({
   // What to list.
   instanceId: {
     kind: "query",
@@ -228,35 +222,29 @@ export const ARGUMENTS = {
   maxAttempts: { kind: "transport", pin: "setting", default: 6, rule: integer(1, 20) },
   requestTimeoutMs: { kind: "transport", pin: "setting", default: 30_000, rule: integer(10, 600_000) },
   timeoutMs: { kind: "transport", pin: "setting", default: 300_000, rule: integer(10, 3_600_000) },
-} as const satisfies { readonly [K in keyof Required<GetInstanceBackupsArgs>]: ArgumentSpec };
+} satisfies { readonly [K in keyof Required<GetInstanceBackupsArgs>]: ArgumentSpec });
 
+export const ARGUMENTS = LISTING.entries;
 export type ArgumentName = keyof typeof ARGUMENTS;
 export type CredentialName = { [K in ArgumentName]: (typeof ARGUMENTS)[K]["kind"] extends "credential" ? K : never }[ArgumentName];
 
 /** Each rule's type is the public interface's type of that argument, both ways: a drift is a compile error naming it. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type AllTrue<T extends Record<string, true>> = T;
-export type RulesMatchTypes = AllTrue<{
-  [K in ArgumentName]: Same<z.output<(typeof ARGUMENTS)[K]["rule"]>, NonNullable<GetInstanceBackupsArgs[K]>>;
-}>;
+export type RulesMatchTypes = NoneOf<RuleMismatches<typeof ARGUMENTS, Required<GetInstanceBackupsArgs>>>;
 
-export const ARGUMENT_NAMES = Object.keys(ARGUMENTS) as ArgumentName[];
-
-export function isArgumentName(name: string): name is ArgumentName {
-  return Object.prototype.hasOwnProperty.call(ARGUMENTS, name);
-}
+export const ARGUMENT_NAMES = LISTING.names;
+export const isArgumentName = LISTING.has;
 
 /** The names of one kind, in catalogue order. */
 export function namesOf(...kinds: ArgumentKind[]): ArgumentName[] {
-  return ARGUMENT_NAMES.filter((name) => kinds.includes(ARGUMENTS[name].kind));
+  return LISTING.where((entry) => kinds.includes(entry.kind));
 }
 
 export const CREDENTIAL_NAMES = namesOf("credential") as CredentialName[];
-export const SECRET_NAMES: ReadonlySet<string> = new Set(ARGUMENT_NAMES.filter((name) => (ARGUMENTS[name] as ArgumentSpec).secret));
+export const SECRET_NAMES = LISTING.secretNames;
 
 /** Arguments `LatestCompletedBackup` takes, and those of them whose change pins anew. */
-export const PIN_INPUT_NAMES = ARGUMENT_NAMES.filter((name) => ARGUMENTS[name].pin !== "absent");
-export const PIN_CHOICE_NAMES = ARGUMENT_NAMES.filter((name) => ARGUMENTS[name].pin === "choice");
+export const PIN_INPUT_NAMES = LISTING.where((entry) => entry.pin !== "absent");
+export const PIN_CHOICE_NAMES = LISTING.where((entry) => entry.pin === "choice");
 
 /** The stack config namespace of this package. */
 export const CONFIG_NAMESPACE = "taurusdb";
@@ -274,9 +262,7 @@ export const CREDENTIAL_ENV_FAMILIES: ReadonlyArray<Readonly<Partial<Record<Cred
 ];
 
 /** The default of an argument that has one. */
-export function defaultOf<K extends ArgumentName>(name: K): (typeof ARGUMENTS)[K] extends { default: infer D } ? D : undefined {
-  return (ARGUMENTS[name] as ArgumentSpec).default as never;
-}
+export const defaultOf = LISTING.defaultOf;
 
 /** The command-line flag of an argument (without `--`), or undefined for secrets. */
 export function flagOf(name: ArgumentName): string | undefined {

@@ -4,6 +4,7 @@
  * what the validation checks, without a second copy of any rule.
  */
 import { z } from "zod";
+import type { Rule } from "./define";
 
 export type ValueType = "string" | "integer" | "number" | "boolean" | { readonly arrayOf: ValueType } | { readonly mapOf: ValueType };
 
@@ -22,7 +23,7 @@ interface JsonSchema {
   additionalProperties?: JsonSchema;
 }
 
-export function ruleShape(rule: z.ZodType): RuleShape {
+export function ruleShape(rule: Rule): RuleShape {
   const schema = z.toJSONSchema(rule, { unrepresentable: "any", io: "input" }) as JsonSchema;
   return { type: typeOf(schema), allowed: allowedBy(schema) };
 }

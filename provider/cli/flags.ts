@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { ARGUMENT_NAMES, ARGUMENTS, flagOf, type ArgumentKind, type ArgumentName, type ArgumentSpec } from "../arguments/catalogue";
+import type { Rule } from "../arguments/define";
 import { FLAG_SUMMARIES, type FlaggedName } from "./flagSummaries";
 
 export type ValueForm = "text" | "integer" | "boolean" | "list";
@@ -28,7 +29,7 @@ export interface ListingFlag {
   readonly summary: string;
 }
 
-function describeRule(rule: z.ZodType): Pick<ListingFlag, "form" | "allowed" | "range"> {
+function describeRule(rule: Rule): Pick<ListingFlag, "form" | "allowed" | "range"> {
   if (rule instanceof z.ZodNumber) return { form: "integer", range: [rule.minValue ?? -Infinity, rule.maxValue ?? Infinity] };
   if (rule instanceof z.ZodBoolean) return { form: "boolean" };
   if (rule instanceof z.ZodArray)

@@ -9,7 +9,7 @@ import { inputsToKeep, pick } from "../dynamic/inputs";
 import type { ProviderHost } from "../dynamic/providerHost";
 import type { ProviderWith } from "../dynamic/serializedProvider";
 
-const INPUT_NAMES: readonly string[] = [...ARGUMENT_NAMES, ...Object.keys(LIVE_OPTIONS)];
+const INPUT_NAMES: readonly string[] = [...ARGUMENT_NAMES, ...LIVE_OPTIONS.names];
 const RESULT_NAMES = ["projectId", "totalCount", "backups", "latestCompletedBackupId", "latestCompletedBackup"] as const;
 
 /** The provider methods it implements; the resource serializes the same list. */

@@ -31,7 +31,7 @@ import type { ProviderWith } from "../dynamic/serializedProvider";
 
 const CONTEXT = "LatestCompletedBackup";
 /** Every input the resource takes. */
-const INPUT_NAMES: readonly string[] = [...PIN_INPUT_NAMES, ...Object.keys(PIN_OPTIONS)];
+const INPUT_NAMES: readonly string[] = [...PIN_INPUT_NAMES, ...PIN_OPTIONS.names];
 /** Inputs whose change pins anew. */
 const CHOICE_NAMES: readonly string[] = [...PIN_CHOICE_NAMES, "keepers"];
 
@@ -177,7 +177,7 @@ function keptInputs(state: Bag): Bag {
 }
 
 function onExpiredOf(inputs: Bag): OnExpired {
-  return (inputs.onExpired as OnExpired | undefined) ?? PIN_OPTIONS.onExpired.default;
+  return (inputs.onExpired as OnExpired | undefined) ?? PIN_OPTIONS.defaultOf("onExpired");
 }
 
 function unavailable(state: Bag): PinnedBackupUnavailableError {

@@ -21,17 +21,13 @@ import {
 import type { RestoreArgs } from "../types";
 import { durationRule, enumOf, instanceIdRule, instantRule, integer, namesOf, type ArgumentName } from "../arguments/catalogue";
 import { parseDuration } from "../arguments/duration";
-import { PIN_OPTIONS } from "../arguments/resourceOptions";
+import { defineCatalogue, type EntrySpec, type NoneOf, type RuleMismatches } from "../arguments/define";
+import { KEEPERS_RULE } from "../arguments/resourceOptions";
 
 /** What a change to the argument does to a restore already done. */
 export type RestoreChange = "replace" | "update";
 
-export interface RestoreArgumentSpec {
-  readonly rule: z.ZodType;
-  readonly required?: boolean;
-  /** Never shown in a message, wrapped as a Pulumi secret, stored only encrypted. */
-  readonly secret?: boolean;
-  readonly default?: unknown;
+export interface RestoreArgumentSpec extends EntrySpec {
   readonly onChange: RestoreChange;
 }
 
@@ -49,7 +45,8 @@ const passwordRule = z.string({ error: "must be a string" }).superRefine((value,
 /** The longest restore a stack waits for: a week is a mistake, not a patience. */
 const MAX_RESTORE_TIMEOUT = "1d";
 
-export const RESTORE_ARGUMENTS = {
+/** The restore's catalogue: its entries, names, secrets and defaults (see ../arguments/define.ts). */
+export const RESTORE = defineCatalogue({
   sourceInstanceId: { onChange: "replace", required: true, rule: instanceIdRule },
   targetInstanceId: { onChange: "replace", required: true, rule: instanceIdRule },
   type: { onChange: "replace", default: "backup", rule: enumOf(RESTORE_TYPES) },
@@ -65,7 +62,7 @@ export const RESTORE_ARGUMENTS = {
       error: 'must have a time of day and a zone, e.g. "2026-01-04T09:30:00Z", not a date alone',
     }),
   },
-  keepers: { onChange: "replace", rule: PIN_OPTIONS.keepers.rule },
+  keepers: { onChange: "replace", rule: KEEPERS_RULE },
   allowRestoreIntoSource: { onChange: "update", default: false, rule: z.boolean({ error: "must be true or false" }) },
   adminPassword: { onChange: "update", secret: true, rule: passwordRule },
   restoreTimeout: {
@@ -76,32 +73,23 @@ export const RESTORE_ARGUMENTS = {
     }),
   },
   pollIntervalSeconds: { onChange: "update", default: 15, rule: integer(1, 300) },
-} as const satisfies { readonly [K in keyof Required<RestoreArgs>]: RestoreArgumentSpec };
+} satisfies { readonly [K in keyof Required<RestoreArgs>]: RestoreArgumentSpec });
 
+export const RESTORE_ARGUMENTS = RESTORE.entries;
 export type RestoreArgumentName = keyof typeof RESTORE_ARGUMENTS;
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type AllTrue<T extends Record<string, true>> = T;
-export type RestoreRulesMatchTypes = AllTrue<{
-  [K in RestoreArgumentName]: Same<z.output<(typeof RESTORE_ARGUMENTS)[K]["rule"]>, NonNullable<RestoreArgs[K]>>;
-}>;
+export type RestoreRulesMatchTypes = NoneOf<RuleMismatches<typeof RESTORE_ARGUMENTS, Required<RestoreArgs>>>;
 
-export const RESTORE_ARGUMENT_NAMES = Object.keys(RESTORE_ARGUMENTS) as RestoreArgumentName[];
+export const RESTORE_ARGUMENT_NAMES = RESTORE.names;
 
 /** The listing's arguments a restore takes as they are: where the API is, as whom, how patiently. */
 export const RESTORE_LISTING_NAMES: readonly ArgumentName[] = namesOf("connection", "credential", "transport");
 
 /** Inputs whose change is a new restore. */
-export const RESTORE_REPLACE_NAMES: readonly RestoreArgumentName[] = RESTORE_ARGUMENT_NAMES.filter(
-  (name) => RESTORE_ARGUMENTS[name].onChange === "replace",
-);
+export const RESTORE_REPLACE_NAMES: readonly RestoreArgumentName[] = RESTORE.where((entry) => entry.onChange === "replace");
 
 /** The restore's own secret inputs. */
-export const RESTORE_SECRET_NAMES: readonly RestoreArgumentName[] = RESTORE_ARGUMENT_NAMES.filter(
-  (name) => (RESTORE_ARGUMENTS[name] as RestoreArgumentSpec).secret === true,
-);
+export const RESTORE_SECRET_NAMES: readonly RestoreArgumentName[] = RESTORE.where((entry) => entry.secret === true);
 
 /** The default of a restore argument, or undefined. */
-export function restoreDefaultOf(name: RestoreArgumentName): unknown {
-  return (RESTORE_ARGUMENTS[name] as RestoreArgumentSpec).default;
-}
+export const restoreDefaultOf = RESTORE.defaultOf;

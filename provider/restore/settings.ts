@@ -8,19 +8,12 @@
 import type { RestoreType } from "../api/instanceRules";
 import { namesOf } from "../arguments/catalogue";
 import { parseDuration } from "../arguments/duration";
-import {
-  RESTORE_ARGUMENT_NAMES,
-  RESTORE_ARGUMENTS,
-  RESTORE_LISTING_NAMES,
-  restoreDefaultOf,
-  type RestoreArgumentName,
-  type RestoreArgumentSpec,
-} from "./arguments";
+import { RESTORE_ARGUMENT_NAMES, RESTORE_ARGUMENTS, RESTORE_LISTING_NAMES, restoreDefaultOf, type RestoreArgumentName } from "./arguments";
 import type { ArgumentIssue } from "../errors";
 import { mergeSettings, type MergedSettings } from "../settings/merge";
 import type { SettingSources } from "../settings/sources";
 import type { Language } from "../types";
-import { toArgumentIssues } from "../validation/issues";
+import { entryIssues } from "../validation/entryIssues";
 import {
   connectionOf,
   invalidArguments,
@@ -103,14 +96,7 @@ export function resolveRestoreSettings(bag: Bag, sources: SettingSources, contex
 }
 
 function ownValueIssues(bag: Bag, options: CheckOptions): ArgumentIssue[] {
-  const isUnknown = unknownTestOf(options);
-  return RESTORE_ARGUMENT_NAMES.flatMap((name) => {
-    const spec: RestoreArgumentSpec = RESTORE_ARGUMENTS[name];
-    const value = present(bag[name]) ? bag[name] : undefined;
-    if ((value === undefined && !spec.required) || isUnknown(value)) return [];
-    const result = spec.rule.safeParse(value, { reportInput: true });
-    return result.success ? [] : toArgumentIssues(name, result.error.issues, Boolean(spec.secret));
-  });
+  return entryIssues(RESTORE_ARGUMENTS, RESTORE_ARGUMENT_NAMES, { valueOf: (name) => bag[name], isUnknown: unknownTestOf(options) });
 }
 
 /** Arguments that go with a type, and a target that must not be the source. */

@@ -18,13 +18,13 @@ import {
   type CredentialName,
 } from "../arguments/catalogue";
 import { normalizeEndpoint } from "../arguments/endpointUrl";
-import type { OptionSpec } from "../arguments/resourceOptions";
+import type { Catalogue, Entries } from "../arguments/define";
 import { InvalidArgumentsError, MissingCredentialsError, type ArgumentIssue } from "../errors";
 import { AkSkCredentials, TokenCredentials, type Credentials } from "../http/credentials";
 import { iamEndpoint as regionalIamEndpoint, KNOWN_REGIONS, serviceEndpoint } from "../settings/endpoints";
 import type { MergedSettings } from "../settings/merge";
 import type { GetInstanceBackupsArgs } from "../types";
-import { toArgumentIssues } from "./issues";
+import { entryIssues, passes } from "./entryIssues";
 
 /** Arguments with a default are always set after validation. */
 type Defaulted = {
@@ -75,37 +75,28 @@ export function settingsIssues(merged: MergedSettings, options: SettingsCheckOpt
   issues.push(...valueIssues(merged, options.names ?? ARGUMENT_NAMES, options));
   const known = (name: ArgumentName) => {
     const value = merged.values[name];
-    return value !== undefined && !isUnknown(value) && ARGUMENTS[name].rule.safeParse(value).success ? value : undefined;
+    return value !== undefined && !isUnknown(value) && passes(ARGUMENTS[name], value) ? value : undefined;
   };
   issues.push(...pairingIssues(merged, known), ...credentialIssues(merged), ...reachabilityIssues(merged, known));
   return issues;
 }
 
-/** Each value of `names` against its rule; a required one also when missing. */
+/** Each merged value of `names` against its rule, named by its origin; a required one also when missing. */
 export function valueIssues(merged: MergedSettings, names: readonly ArgumentName[], options: CheckOptions = {}): ArgumentIssue[] {
-  const isUnknown = unknownTestOf(options);
-  return names.flatMap((name) => {
-    const value = merged.values[name];
-    const spec: ArgumentSpec = ARGUMENTS[name];
-    if ((value === undefined && !spec.required) || isUnknown(value)) return [];
-    const result = spec.rule.safeParse(value, { reportInput: true });
-    return result.success ? [] : toArgumentIssues(merged.origins[name] ?? name, result.error.issues, Boolean(spec.secret));
+  return entryIssues(ARGUMENTS, names, {
+    valueOf: (name) => merged.values[name as ArgumentName],
+    labelOf: (name) => merged.origins[name as ArgumentName],
+    isUnknown: unknownTestOf(options),
   });
 }
 
-/** Problems with a resource's own inputs (see ../arguments/resourceOptions.ts); unknown values wait. */
+/** Problems with a resource's own inputs (see ../arguments/resourceOptions.ts), as given; unknown values wait. */
 export function optionIssues(
   bag: Readonly<Record<string, unknown>>,
-  specs: Readonly<Record<string, OptionSpec>>,
-  options: CheckOptions = {},
+  options: Pick<Catalogue<Entries>, "entries" | "names">,
+  check: CheckOptions = {},
 ): ArgumentIssue[] {
-  const isUnknown = unknownTestOf(options);
-  return Object.entries(specs).flatMap(([name, spec]) => {
-    const value = bag[name];
-    if (value === undefined || value === null || isUnknown(value)) return [];
-    const result = spec.rule.safeParse(value, { reportInput: true });
-    return result.success ? [] : toArgumentIssues(name, result.error.issues, false);
-  });
+  return entryIssues(options.entries, options.names, { valueOf: (name) => bag[name], isUnknown: unknownTestOf(check) });
 }
 
 /** Checks the merged settings and returns what a listing runs with, or throws listing every problem. */
