@@ -104,7 +104,7 @@ describe("a lookup shared by callers that wait for it at once", () => {
   const session = () =>
     openSession(
       { region: REGION, endpoint: server.url, iamEndpoint: server.url, credentials: new AkSkCredentials("AK", "SK") },
-      { maxConcurrency: 2, maxAttempts: 1, requestTimeoutMs: 5_000 },
+      { maxConcurrency: 2, maxAttempts: 1, requestTimeoutMs: 5_000, timeoutMs: 30_000 },
     );
 
   test("a caller that gives up stops waiting with its own reason; the others get the id from the one request", async () => {

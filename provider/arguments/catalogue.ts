@@ -226,7 +226,12 @@ export const LISTING = defineCatalogue({
 
 export const ARGUMENTS = LISTING.entries;
 export type ArgumentName = keyof typeof ARGUMENTS;
-export type CredentialName = { [K in ArgumentName]: (typeof ARGUMENTS)[K]["kind"] extends "credential" ? K : never }[ArgumentName];
+/** The names of the arguments of one kind, as a type. */
+export type NameOfKind<Kind extends ArgumentKind> = {
+  [K in ArgumentName]: (typeof ARGUMENTS)[K]["kind"] extends Kind ? K : never;
+}[ArgumentName];
+export type CredentialName = NameOfKind<"credential">;
+export type TransportName = NameOfKind<"transport">;
 
 /** Each rule's type is the public interface's type of that argument, both ways: a drift is a compile error naming it. */
 export type RulesMatchTypes = NoneOf<RuleMismatches<typeof ARGUMENTS, Required<GetInstanceBackupsArgs>>>;

@@ -3,20 +3,11 @@
  * project id (as given, or found through IAM once). The listing and the restore both talk through
  * one, so every request shares the process's transport and the account's budget.
  */
-import type { Language } from "../api/rules";
 import { budgetFor } from "../http/budgets";
 import { ApiClient, type ClientOptions } from "../http/client";
 import { createTransport, type Transport } from "../http/transport";
-import type { ConnectionSettings } from "../validation/validate";
+import type { ConnectionSettings, TransportSettings } from "../validation/validate";
 import { findProjectId } from "./findProjectId";
-
-/** How patiently to ask (the transport arguments of the catalogue, validated). */
-export interface Patience {
-  readonly maxConcurrency: number;
-  readonly maxAttempts: number;
-  readonly requestTimeoutMs: number;
-  readonly language?: Language;
-}
 
 /**
  * What a session runs with besides its settings, each optional: the process's transport and the
@@ -47,7 +38,7 @@ let sharedTransport: Transport | undefined;
 
 export function openSession(
   connection: ConnectionSettings,
-  patience: Patience,
+  patience: TransportSettings,
   runtime: SessionRuntime = {},
   hooks: SessionHooks = {},
 ): ApiSession {

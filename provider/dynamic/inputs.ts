@@ -2,7 +2,10 @@
  * Reading a resource's property bag back into arguments. The bag also holds Pulumi's own keys
  * (`__provider`), output placeholders and, during a preview, values not known yet.
  */
+import type * as pulumi from "@pulumi/pulumi";
 import { SECRET_NAMES } from "../arguments/catalogue";
+import type { ArgumentIssue } from "../errors";
+import { topLevelName } from "../validation/issues";
 
 /** Sent by the engine during preview for a value not yet known. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -48,4 +51,15 @@ function normalize(value: unknown): unknown {
     return entries.length === 0 ? undefined : Object.fromEntries(entries.map(([k, v]) => [k, normalize(v)]));
   }
   return value;
+}
+
+/**
+ * A check's problems as the engine shows them: each under the input it belongs to (`keepers` for
+ * `keepers.build`), or under none when its value came from stack config or the environment.
+ */
+export function checkFailures(issues: readonly ArgumentIssue[], inputNames: readonly string[]): pulumi.dynamic.CheckFailure[] {
+  return issues.map((issue) => {
+    const name = topLevelName(issue.argument);
+    return { property: inputNames.includes(name) ? name : "", reason: `${issue.argument}: ${issue.problem}` };
+  });
 }

@@ -13,12 +13,15 @@ import { InvalidArgumentsError } from "../errors";
 import { listInstanceBackups } from "../listing";
 import { UNKNOWN as CORE_UNKNOWN } from "../dynamic/inputs";
 import { latestCompletedBackupProvider } from "../resources/latestCompletedBackupProvider";
+import { LATEST_COMPLETED_BACKUP_COMPUTED } from "../resources/latestCompletedBackupState";
+import { INSTANCE_RESTORE_COMPUTED } from "../restore/state";
 import { instanceRestoreProvider } from "../restore/instanceRestoreProvider";
 import { PartialStateError } from "../dynamic/partialState";
 import { engineLog } from "../dynamic/engineLog";
 import type { ProviderHost } from "../dynamic/providerHost";
 import { mergeSettings } from "../settings/merge";
 import type { SettingSources } from "../settings/sources";
+import { topLevelName } from "../validation/issues";
 import { credentialIssues, valueIssues } from "../validation/validate";
 import schema from "../../schema.json";
 import { Cancellation } from "./cancellation";
@@ -111,7 +114,7 @@ function configIssues(config: Readonly<Record<string, string>>): Issue[] {
 /** The issues of an {@link InvalidArgumentsError}, keyed by top-level argument; undefined for any other error. */
 function argumentIssues(error: unknown): Issue[] | undefined {
   if (!(error instanceof InvalidArgumentsError)) return undefined;
-  return error.issues.map((issue) => ({ key: issue.argument.replace(/[.[].*$/, ""), problem: issue.problem }));
+  return error.issues.map((issue) => ({ key: topLevelName(issue.argument), problem: issue.problem }));
 }
 
 async function listBackups(args: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -133,14 +136,14 @@ export const taurusDbPackage: PluginPackage = {
       name: "LatestCompletedBackup",
       provider: latestCompletedBackupProvider(host),
       unknownPlaceholder: CORE_UNKNOWN,
-      computedOutputs: ["backupId", "backup", "projectId", "resolvedAt", "available", "missingSince", "inputs"],
+      computedOutputs: LATEST_COMPLETED_BACKUP_COMPUTED,
       secretInputs: [],
     },
     {
       name: "InstanceRestore",
       provider: instanceRestoreProvider(host),
       unknownPlaceholder: CORE_UNKNOWN,
-      computedOutputs: ["projectId", "jobId", "jobStatus", "startedAt", "completedAt", "adminPasswordSetAt", "inputs"],
+      computedOutputs: INSTANCE_RESTORE_COMPUTED,
       secretInputs: RESTORE_SECRET_NAMES,
     },
   ],

@@ -11,6 +11,9 @@ import type { Backup, GetInstanceBackupsArgs } from "../types";
 import { secretCredentials } from "../dynamic/secretCredentials";
 import { serializedProvider } from "../dynamic/serializedProvider";
 import { LATEST_COMPLETED_BACKUP_METHODS } from "./latestCompletedBackupProvider";
+import { LATEST_COMPLETED_BACKUP_COMPUTED, type LatestCompletedBackupState } from "./latestCompletedBackupState";
+import type { NoneOf } from "../arguments/define";
+import { outputsToCome } from "../dynamic/outputsToCome";
 
 /** The listing arguments the pinned resource takes (see `pin` in the argument catalogue). */
 type PinInputName = { [K in ArgumentName]: (typeof ARGUMENTS)[K]["pin"] extends "absent" ? never : K }[ArgumentName];
@@ -53,13 +56,9 @@ export class LatestCompletedBackup extends pulumi.dynamic.Resource {
   constructor(name: string, args: LatestCompletedBackupArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
       ...secretCredentials(args),
+      ...outputsToCome(LATEST_COMPLETED_BACKUP_COMPUTED),
       projectId: args.projectId,
       keepers: args.keepers,
-      backupId: undefined,
-      backup: undefined,
-      resolvedAt: undefined,
-      available: undefined,
-      missingSince: undefined,
     };
     super(
       serializedProvider("latestCompletedBackup", LATEST_COMPLETED_BACKUP_METHODS),
@@ -71,3 +70,8 @@ export class LatestCompletedBackup extends pulumi.dynamic.Resource {
     );
   }
 }
+
+/** Every output the state holds is declared above, but the inputs it keeps. */
+export type LatestCompletedBackupOutputsDeclared = NoneOf<
+  Exclude<keyof LatestCompletedBackupState, "inputs" | keyof LatestCompletedBackup>
+>;

@@ -25,9 +25,10 @@ import { listInstanceBackups } from "../listing";
 import { mergeSettings } from "../settings/merge";
 import type { Backup, GetInstanceBackupsResult } from "../types";
 import { optionIssues, settingsIssues } from "../validation/validate";
-import { containsUnknown, inputsToKeep, pick, sameValue } from "../dynamic/inputs";
+import { checkFailures, containsUnknown, inputsToKeep, pick, sameValue } from "../dynamic/inputs";
 import type { ProviderHost } from "../dynamic/providerHost";
 import type { ProviderWith } from "../dynamic/serializedProvider";
+import type { LatestCompletedBackupState } from "./latestCompletedBackupState";
 
 const CONTEXT = "LatestCompletedBackup";
 /** Every input the resource takes. */
@@ -36,6 +37,9 @@ const INPUT_NAMES: readonly string[] = [...PIN_INPUT_NAMES, ...PIN_OPTIONS.names
 const CHOICE_NAMES: readonly string[] = [...PIN_CHOICE_NAMES, "keepers"];
 
 type Bag = Record<string, unknown>;
+/** A state as the engine hands it back: what this logic wrote, read as its type. */
+type Recorded = Partial<LatestCompletedBackupState>;
+const recorded = (props: Bag): Recorded => props as Recorded;
 
 /** The provider methods it implements; the resource serializes the same list. */
 export const LATEST_COMPLETED_BACKUP_METHODS = ["check", "diff", "create", "update", "read", "delete"] as const;
@@ -58,7 +62,7 @@ export function latestCompletedBackupProvider(host: ProviderHost): ProviderWith<
       const isUnknown = containsUnknown;
       const merged = mergeSettings(pick(news, PIN_INPUT_NAMES), host.sources(), { accepted: PIN_INPUT_NAMES });
       const issues = [...settingsIssues(merged, { isUnknown }), ...optionIssues(news, PIN_OPTIONS, { isUnknown })];
-      const failures = issues.map((issue) => ({ property: propertyOf(issue.argument), reason: `${issue.argument}: ${issue.problem}` }));
+      const failures = checkFailures(issues, INPUT_NAMES);
       const isNew = Object.keys(olds).length === 0;
       if (isNew && failures.length === 0 && !containsUnknown(pick(news, INPUT_NAMES))) {
         failures.push(...(await tellWhatWouldBePinned(news)));
@@ -66,8 +70,9 @@ export function latestCompletedBackupProvider(host: ProviderHost): ProviderWith<
       return { inputs: news, failures };
     },
 
-    async diff(_id, olds, news) {
-      const kept = keptInputs(olds);
+    async diff(_id, props, news) {
+      const olds = recorded(props);
+      const kept = keptInputs(props);
       if (olds.available === false) {
         const onExpired = onExpiredOf(news);
         // A refresh also diffs: it must still record the state, so the error waits for the update.
@@ -86,28 +91,27 @@ export function latestCompletedBackupProvider(host: ProviderHost): ProviderWith<
     async create(inputs) {
       const { backup, projectId } = await choose(inputs);
       await host.log.info(`${CONTEXT}: pinned backup ${describe(backup)} of instance ${backup.instanceId}.`);
-      return {
-        id: backup.id,
-        outs: {
-          ...results(inputs, projectId),
-          backupId: backup.id,
-          backup,
-          resolvedAt: new Date(host.now()).toISOString(),
-          available: true,
-          missingSince: null,
-        },
+      const state: LatestCompletedBackupState = {
+        ...results(inputs, projectId),
+        backupId: backup.id,
+        backup,
+        resolvedAt: new Date(host.now()).toISOString(),
+        available: true,
+        missingSince: null,
       };
+      return { id: backup.id, outs: state };
     },
-
-    async update(_id, olds, news) {
+    async update(_id, props, news) {
+      const olds = recorded(props);
       if (olds.available === false && onExpiredOf(news) === "fail") throw unavailable(olds);
       // Only settings changed: keep the pinned choice and its availability.
       const { backupId, backup, resolvedAt, available, missingSince, projectId } = olds;
-      return { outs: { ...results(news, projectId as string), backupId, backup, resolvedAt, available, missingSince } };
+      return { outs: { ...results(news, projectId!), backupId, backup, resolvedAt, available, missingSince } };
     },
 
     async read(id, props) {
-      const pinned = props.backup as Backup | undefined;
+      const state = recorded(props);
+      const pinned = state.backup;
       if (!pinned) return { id, props };
       const kept = keptInputs(props);
       // maxAge guards the choice, when pinning; a refresh only looks whether the pinned backup is still there.
@@ -128,7 +132,7 @@ export function latestCompletedBackupProvider(host: ProviderHost): ProviderWith<
         );
         return { id: "", props: {} };
       }
-      const missingSince = (props.missingSince as string | null | undefined) ?? new Date(host.now()).toISOString();
+      const missingSince = state.missingSince ?? new Date(host.now()).toISOString();
       await host.log.warn(
         `${CONTEXT}: the pinned backup ${describe(pinned)} ${why}. ` +
           (onExpired === "fail"
@@ -161,8 +165,13 @@ export function latestCompletedBackupProvider(host: ProviderHost): ProviderWith<
 }
 
 /** The outputs every operation writes: the inputs as given, and what was resolved from them. */
-function results(inputs: Bag, projectId: string): Bag {
-  return { inputs: inputsToKeep(inputs, INPUT_NAMES), instanceId: inputs.instanceId, keepers: inputs.keepers ?? null, projectId };
+function results(inputs: Bag, projectId: string): Pick<LatestCompletedBackupState, "inputs" | "instanceId" | "keepers" | "projectId"> {
+  return {
+    inputs: inputsToKeep(inputs, INPUT_NAMES),
+    instanceId: inputs.instanceId as string,
+    keepers: (inputs.keepers as Record<string, string> | undefined) ?? null,
+    projectId,
+  };
 }
 
 /** The inputs a state recorded; states written before 0.2 kept them beside the results. */
@@ -180,17 +189,11 @@ function onExpiredOf(inputs: Bag): OnExpired {
   return (inputs.onExpired as OnExpired | undefined) ?? PIN_OPTIONS.defaultOf("onExpired");
 }
 
-function unavailable(state: Bag): PinnedBackupUnavailableError {
-  const keepers = Object.keys((state.keepers as Record<string, string> | null) ?? {});
-  return new PinnedBackupUnavailableError(state.instanceId as string, state.backupId as string, state.missingSince as string, keepers);
+function unavailable(state: Recorded): PinnedBackupUnavailableError {
+  const keepers = Object.keys(state.keepers ?? {});
+  return new PinnedBackupUnavailableError(state.instanceId!, state.backupId!, state.missingSince!, keepers);
 }
 
 function describe(backup: Backup): string {
   return `${backup.id} ("${backup.name}", created ${backup.createdAt})`;
-}
-
-/** The input a problem belongs to (`statuses[1]` → `statuses`); none for values from stack config or the environment. */
-function propertyOf(argument: string): string {
-  const name = argument.replace(/[.[].*$/, "");
-  return INPUT_NAMES.includes(name) ? name : "";
 }

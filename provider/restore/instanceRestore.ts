@@ -10,6 +10,9 @@ import type { ConnectionArgs, RestoreArgs, RestoreType, TransportArgs } from "..
 import { secretCredentials } from "../dynamic/secretCredentials";
 import { serializedProvider } from "../dynamic/serializedProvider";
 import { INSTANCE_RESTORE_METHODS } from "./instanceRestoreProvider";
+import { INSTANCE_RESTORE_COMPUTED, type InstanceRestoreState } from "./state";
+import type { NoneOf } from "../arguments/define";
+import { outputsToCome } from "../dynamic/outputsToCome";
 
 /** The restore's arguments, with the connection, credential and transport settings of the listing. */
 export type InstanceRestoreArgs = Omit<Inputs<RestoreArgs & ConnectionArgs & TransportArgs>, "keepers"> & {
@@ -57,12 +60,8 @@ export class InstanceRestore extends pulumi.dynamic.Resource {
   constructor(name: string, args: InstanceRestoreArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
       ...secretCredentials(args, RESTORE_SECRET_NAMES),
+      ...outputsToCome(INSTANCE_RESTORE_COMPUTED),
       projectId: args.projectId,
-      jobId: undefined,
-      jobStatus: undefined,
-      startedAt: undefined,
-      completedAt: undefined,
-      adminPasswordSetAt: undefined,
     };
     const secretOutputs = [...RESTORE_SECRET_NAMES, ...(opts?.additionalSecretOutputs ?? [])];
     super(
@@ -75,3 +74,8 @@ export class InstanceRestore extends pulumi.dynamic.Resource {
     );
   }
 }
+
+/** Every output the record holds is declared above, but the inputs it keeps and the password it hides. */
+export type InstanceRestoreOutputsDeclared = NoneOf<
+  Exclude<keyof InstanceRestoreState, "inputs" | "adminPassword" | keyof InstanceRestore>
+>;

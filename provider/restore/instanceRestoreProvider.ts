@@ -38,10 +38,11 @@ import {
 import { RestoreRun, type RestoreRuntime } from "./restoreRun";
 import type { Waiting } from "../waits/waiting";
 import { restoreIssues } from "./settings";
-import { containsUnknown, pick, sameValue } from "../dynamic/inputs";
+import { checkFailures, containsUnknown, pick, sameValue } from "../dynamic/inputs";
 import { PartialStateError } from "../dynamic/partialState";
 import type { ProviderHost } from "../dynamic/providerHost";
 import type { ProviderWith } from "../dynamic/serializedProvider";
+import { hasEnded, INSTANCE_RESTORE_KEPT, type InstanceRestoreState } from "./state";
 
 const CONTEXT = "InstanceRestore";
 /** Every input the resource takes. */
@@ -51,10 +52,10 @@ const SECRET_NAMES: ReadonlySet<string> = new Set<string>([...RESTORE_SECRET_NAM
 const KEPT_NAMES = INPUT_NAMES.filter((name) => !SECRET_NAMES.has(name));
 const SETTING_NAMES = KEPT_NAMES.filter((name) => !(RESTORE_REPLACE_NAMES as readonly string[]).includes(name));
 
-/** Job statuses after which nothing more happens to a restore. */
-const ENDED = ["Completed", "Failed"];
-
 type Bag = Record<string, unknown>;
+/** A state as the engine hands it back: what this logic wrote, read as its type. */
+type Recorded = Partial<InstanceRestoreState>;
+const recorded = (props: Bag): Recorded => props as Recorded;
 
 /** The provider methods it implements; the resource serializes the same list. */
 export const INSTANCE_RESTORE_METHODS = ["check", "diff", "create", "update", "read", "delete"] as const;
@@ -73,20 +74,21 @@ export function instanceRestoreProvider(host: ProviderHost): ProviderWith<(typeo
   return {
     async check(olds, news) {
       const issues = restoreIssues(pick(news, INPUT_NAMES), host.sources(), { isUnknown: containsUnknown });
-      const failures = issues.map((issue) => ({ property: propertyOf(issue.argument), reason: `${issue.argument}: ${issue.problem}` }));
+      const failures = checkFailures(issues, INPUT_NAMES);
       if (failures.length === 0 && replacedChoices(olds, news).length > 0)
         failures.push(...(await tellWhatWouldBeRestored(news, Object.keys(olds).length === 0)));
       return { inputs: news, failures };
     },
 
-    async diff(_id, olds, news) {
-      const kept = (olds.inputs as Bag | undefined) ?? {};
+    async diff(_id, props, news) {
+      const olds = recorded(props);
+      const kept = olds.inputs ?? {};
       let replaces = replacedChoices(kept, news);
       // A job recorded as Failed (seen by a refresh or a resumed update) is restored again.
       if (replaces.length === 0 && olds.jobStatus === "Failed") replaces = [choiceName(news)];
       const settingsChanged = SETTING_NAMES.some((name) => !sameValue(kept[name], news[name]));
       const passwordChanged = !sameValue(olds.adminPassword, news.adminPassword);
-      const underWay = !ENDED.includes(olds.jobStatus as string);
+      const underWay = !hasEnded(olds);
       return { changes: replaces.length > 0 || settingsChanged || passwordChanged || underWay, replaces, deleteBeforeReplace: false };
     },
 
@@ -98,7 +100,7 @@ export function instanceRestoreProvider(host: ProviderHost): ProviderWith<(typeo
       const acceptedAt = now();
       const jobId = await run.start(waiting);
       await host.log.info(`${CONTEXT}: restore job ${jobId} started.`);
-      let state: Bag = {
+      let state: InstanceRestoreState = {
         ...results(inputs, run),
         jobId,
         jobStatus: "Pending",
@@ -112,16 +114,20 @@ export function instanceRestoreProvider(host: ProviderHost): ProviderWith<(typeo
       return { id: jobId, outs: state };
     },
 
-    async update(id, olds, news) {
+    async update(id, props, news) {
+      const olds = recorded(props);
       const run = await open(news);
-      let state: Bag = { ...pick(olds, RESULT_NAMES), ...results(news, run) };
+      let state = {
+        ...(pick(olds, INSTANCE_RESTORE_KEPT) as Pick<InstanceRestoreState, (typeof INSTANCE_RESTORE_KEPT)[number]>),
+        ...results(news, run),
+      };
       const waiting = run.waiting();
-      if (!ENDED.includes(olds.jobStatus as string)) {
+      if (!hasEnded(olds)) {
         await host.log.info(`${CONTEXT}: restore job ${olds.jobId} was recorded as under way; waiting for it instead of restoring again.`);
         // A job that fails now is recorded as Failed: the next update restores again (a replacement).
-        state = await finish(run, olds.jobId as string, state, news, waiting, "record");
+        state = await finish(run, id, state, news, waiting, "record");
       } else if (typeof news.adminPassword === "string" && !sameValue(olds.adminPassword, news.adminPassword)) {
-        await run.setAdminPassword(news.adminPassword as string, waiting);
+        await run.setAdminPassword(news.adminPassword, waiting);
         state = { ...state, adminPassword: news.adminPassword, adminPasswordSetAt: now() };
         await host.log.info(
           `${CONTEXT}: set a new admin password on instance ${run.settings.restore.targetInstanceId} (nothing restored).`,
@@ -133,13 +139,14 @@ export function instanceRestoreProvider(host: ProviderHost): ProviderWith<(typeo
     },
 
     async read(id, props) {
-      if (ENDED.includes(props.jobStatus as string)) return { id, props };
+      const state = recorded(props);
+      if (hasEnded(state)) return { id, props };
       // Under way when last recorded: one look at the job. Never a wait, never a restore.
       try {
         // Credentials are never kept; the plugin passes those given as (secret) inputs beside the state.
-        const run = await open({ ...(props.inputs as Bag), ...pick(props, CREDENTIAL_NAMES) });
+        const run = await open({ ...state.inputs, ...pick(props, CREDENTIAL_NAMES) });
         const job = await run.lookAtJob(id);
-        return { id, props: { ...props, ...jobResults(job, props, now()) } };
+        return { id, props: { ...props, ...jobResults(job, state, now()) } };
       } catch (error) {
         if (!(error instanceof TaurusDbBackupsError)) throw error;
         await host.log.warn(`${CONTEXT}: could not look at restore job ${id}, recorded as under way: ${error.message}`);
@@ -163,13 +170,14 @@ export function instanceRestoreProvider(host: ProviderHost): ProviderWith<(typeo
   async function finish(
     run: RestoreRun,
     jobId: string,
-    state: Bag,
+    state: InstanceRestoreState,
     inputs: Bag,
     waiting: Waiting,
     whenFailed: "forget" | "record",
-  ): Promise<Bag> {
+  ): Promise<InstanceRestoreState> {
     let seen = state;
-    const record = (error: unknown, at: Bag) => (error instanceof Error ? new PartialStateError(error, jobId, at) : error);
+    const record = (error: unknown, at: InstanceRestoreState) =>
+      error instanceof Error ? new PartialStateError(error, jobId, { ...at }) : error;
     let job: JobState;
     try {
       job = await run.follow(jobId, waiting, (look) => (seen = { ...seen, ...jobResults(look, seen, now()) }));
@@ -178,7 +186,7 @@ export function instanceRestoreProvider(host: ProviderHost): ProviderWith<(typeo
       if (error instanceof RestoreTimeoutError || !(error instanceof Error)) throw record(error, seen);
       throw record(new RestoreInterruptedError(run.settings.restore.targetInstanceId, jobId, error.message), seen);
     }
-    let done: Bag = { ...seen, ...jobResults(job, seen, now()) };
+    let done: InstanceRestoreState = { ...seen, ...jobResults(job, seen, now()) };
     await host.log.info(`${CONTEXT}: restore job ${jobId} completed: ${run.describe()}.`);
     const password = inputs.adminPassword;
     if (typeof password !== "string") return done;
@@ -224,11 +232,14 @@ export function instanceRestoreProvider(host: ProviderHost): ProviderWith<(typeo
   }
 }
 
-/** Outputs the resource computes, kept through updates. */
-const RESULT_NAMES = ["projectId", "jobId", "jobStatus", "startedAt", "completedAt", "adminPassword", "adminPasswordSetAt"];
-
 /** The outputs every operation writes from the inputs: the inputs as given, what they resolved to. */
-function results(inputs: Bag, run: RestoreRun): Bag {
+function results(
+  inputs: Bag,
+  run: RestoreRun,
+): Pick<
+  InstanceRestoreState,
+  "inputs" | "sourceInstanceId" | "targetInstanceId" | "type" | "backupId" | "restoreTime" | "keepers" | "projectId"
+> {
   const { sourceInstanceId, targetInstanceId, type, backupId, restoreTime } = run.settings.restore;
   return {
     inputs: pick(inputs, KEPT_NAMES),
@@ -237,16 +248,16 @@ function results(inputs: Bag, run: RestoreRun): Bag {
     type,
     backupId: backupId ?? null,
     restoreTime: restoreTime ?? null,
-    keepers: inputs.keepers ?? null,
+    keepers: (inputs.keepers as Record<string, string> | undefined) ?? null,
     projectId: run.scope.projectId,
   };
 }
 
 /** What a look at the job tells: its status, and its times once the API reports them. */
-function jobResults(job: JobState, state: Bag, seenAt: string): Bag {
+function jobResults(job: JobState, state: Recorded, seenAt: string): Pick<InstanceRestoreState, "jobStatus" | "startedAt" | "completedAt"> {
   return {
     jobStatus: job.status,
-    startedAt: job.createdAt ?? state.startedAt,
+    startedAt: job.createdAt ?? state.startedAt ?? seenAt,
     completedAt: job.status === "Completed" ? (job.endedAt ?? seenAt) : null,
   };
 }
@@ -268,10 +279,4 @@ function sameChoice(name: RestoreArgumentName, before: unknown, after: unknown):
 /** The input that names what is restored, for a replacement that restores it again. */
 function choiceName(inputs: Bag): string {
   return inputs.type === "timestamp" ? "restoreTime" : "backupId";
-}
-
-/** The input a problem belongs to (`restoreTime` → `restoreTime`); none for values from stack config or the environment. */
-function propertyOf(argument: string): string {
-  const name = argument.replace(/[.[].*$/, "");
-  return INPUT_NAMES.includes(name) ? name : "";
 }

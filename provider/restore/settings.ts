@@ -12,7 +12,6 @@ import { RESTORE_ARGUMENT_NAMES, RESTORE_ARGUMENTS, RESTORE_LISTING_NAMES, resto
 import type { ArgumentIssue } from "../errors";
 import { mergeSettings, type MergedSettings } from "../settings/merge";
 import type { SettingSources } from "../settings/sources";
-import type { Language } from "../types";
 import { entryIssues } from "../validation/entryIssues";
 import {
   connectionOf,
@@ -22,6 +21,7 @@ import {
   valuesWithDefaults,
   type CheckOptions,
   type ConnectionSettings,
+  type TransportSettings,
 } from "../validation/validate";
 
 /** The restore's own arguments once valid, defaults applied and durations in milliseconds. */
@@ -41,20 +41,10 @@ export interface ValidRestoreArgs {
   readonly pollIntervalMs: number;
 }
 
-/** The listing's transport settings, defaults applied. */
-export interface RestoreTransport {
-  readonly maxConcurrency: number;
-  readonly maxAttempts: number;
-  readonly requestTimeoutMs: number;
-  /** Deadline of the listing that checks the backup. */
-  readonly timeoutMs: number;
-  readonly language?: Language;
-}
-
 export interface ValidRestoreSettings {
   readonly restore: ValidRestoreArgs;
   readonly connection: ConnectionSettings;
-  readonly transport: RestoreTransport;
+  readonly transport: TransportSettings;
   /** The listing's arguments as given, for a listing that resolves them again from the same sources. */
   readonly listingArgs: Readonly<Record<string, unknown>>;
 }
@@ -91,7 +81,7 @@ export function resolveRestoreSettings(bag: Bag, sources: SettingSources, contex
   const merged = mergeListingSettings(bag, sources);
   const issues = issuesOf(bag, merged, {});
   if (issues.length > 0) throw invalidArguments(merged, issues, context);
-  const transport = valuesWithDefaults(merged, namesOf("transport")) as unknown as RestoreTransport;
+  const transport = valuesWithDefaults(merged, namesOf("transport")) as TransportSettings;
   return { restore: restoreArgsOf(bag), connection: connectionOf(merged), transport, listingArgs: listingArgsOf(bag) };
 }
 

@@ -14,7 +14,12 @@ export function toArgumentIssues(origin: string, issues: readonly z.core.$ZodIss
   });
 }
 
-/** `[1]` or `.name` after the origin, for a problem inside a list or an object. */
+/** The argument a problem's name starts with: `keepers` for `keepers.build`, `statuses` for `statuses[1]`. */
+export function topLevelName(argument: string): string {
+  return argument.replace(/[.[].*$/, "");
+}
+
+/** `[1]` or `.name` after the origin, for a problem inside a list or an object (see {@link topLevelName}). */
 function formatPath(path: readonly PropertyKey[]): string {
   return path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("");
 }

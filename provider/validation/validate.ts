@@ -16,6 +16,7 @@ import {
   type ArgumentName,
   type ArgumentSpec,
   type CredentialName,
+  type TransportName,
 } from "../arguments/catalogue";
 import { normalizeEndpoint } from "../arguments/endpointUrl";
 import type { Catalogue, Entries } from "../arguments/define";
@@ -33,6 +34,9 @@ type Defaulted = {
 
 /** The listing's arguments after validation: defaults applied, credentials taken out. */
 export type ValidArgs = Omit<GetInstanceBackupsArgs, CredentialName | keyof Defaulted> & Defaulted;
+
+/** How patiently to ask: the transport arguments, defaults applied. What a session and a restore take. */
+export type TransportSettings = Pick<ValidArgs, TransportName>;
 
 /** Everything needed to reach the API as someone. */
 export interface ConnectionSettings {
