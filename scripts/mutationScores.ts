@@ -9,8 +9,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-
-export const GATE_PERCENT = 90;
+import { repoRoot } from "../harness/repoRoot";
 
 interface Part {
   readonly name: string;
@@ -19,33 +18,10 @@ interface Part {
   readonly gated: boolean;
 }
 
-/** Each mutated file belongs to the first part that names it. */
-export const PARTS: readonly Part[] = [
-  { name: "listing (`listing.ts`)", files: ["provider/listing.ts"], gated: true },
-  { name: "paging (`paging/`)", files: ["provider/paging/"], gated: true },
-  { name: "selection (`selection/`)", files: ["provider/selection/"], gated: true },
-  { name: "typing (`backups/`)", files: ["provider/backups/"], gated: true },
-  { name: "settings (`settings/`)", files: ["provider/settings/"], gated: true },
-  {
-    name: "signing (`api/signature.ts`, `http/authenticate.ts`)",
-    files: ["provider/api/signature.ts", "provider/http/authenticate.ts"],
-    gated: true,
-  },
-  {
-    name: "retries (`http/client.ts`, `retryPolicy.ts`, `abortableSleep.ts`)",
-    files: ["provider/http/client.ts", "provider/http/retryPolicy.ts", "provider/http/abortableSleep.ts"],
-    gated: true,
-  },
-  {
-    name: "limiter (`http/requestBudget.ts`, `budgets.ts`)",
-    files: ["provider/http/requestBudget.ts", "provider/http/budgets.ts"],
-    gated: true,
-  },
-  { name: "transport and redaction (rest of `http/`)", files: ["provider/http/"], gated: false },
-  { name: "API calls (`calls/`)", files: ["provider/calls/"], gated: false },
-  { name: "arguments (`arguments/`)", files: ["provider/arguments/"], gated: false },
-  { name: "validation (`validation/`)", files: ["provider/validation/"], gated: false },
-];
+/** The parts and the gate, as tests/mutation/scope.cjs defines them for StrykerJS too; each mutated file belongs to the first part that names it. */
+const scope = require(path.join(repoRoot(), "tests", "mutation", "scope.cjs")) as { PARTS: readonly Part[]; GATE_PERCENT: number };
+export const PARTS = scope.PARTS;
+export const GATE_PERCENT = scope.GATE_PERCENT;
 
 /** Statuses that count: detected (killed, or an endless loop timed out) against undetected. */
 const DETECTED = new Set(["Killed", "Timeout"]);

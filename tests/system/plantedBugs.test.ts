@@ -15,7 +15,16 @@ jest.setTimeout(120_000);
 
 const ROOT = path.join(__dirname, "..", "..");
 /** What a copy needs to run unit tests: sources, tests and their configuration. */
-const COPIED = ["provider", "tests", "schema.json", "package.json", "tsconfig.json", "jest.shared.config.js", "jest.unit.config.js"];
+const COPIED = [
+  "provider",
+  "tests",
+  "schema.json",
+  "package.json",
+  "tsconfig.json",
+  "jest.shared.config.js",
+  "jest.unit.config.js",
+  "jest.integration.config.js",
+];
 
 interface PlantedBug {
   readonly bug: string;
@@ -34,7 +43,7 @@ const BUGS: readonly PlantedBug[] = [
     file: "provider/paging/collectSnapshot.ts",
     find: "} else if (page.totalCount !== totalCount) {",
     replace: "} else if (page.totalCount !== totalCount && page.backups.length < pageSize) {",
-    testFile: "tests/paging.test.ts",
+    testFile: "tests/unit/paging/paging.test.ts",
     testName:
       "collectSnapshot total_count moves between pages (even when every page is full): the scan is refused and repeated, with the reason",
   },
@@ -43,7 +52,7 @@ const BUGS: readonly PlantedBug[] = [
     file: "provider/backups/toBackup.ts",
     find: '["GB", 1024 ** 2],',
     replace: '["GB", 1000 ** 2],',
-    testFile: "tests/typing.test.ts",
+    testFile: "tests/unit/backups/typing.test.ts",
     testName: 'each field is typed correctly or refused clearly {"size":"3","size_unit":"GB"} is typed',
   },
   {
@@ -52,7 +61,7 @@ const BUGS: readonly PlantedBug[] = [
     find: "for (const name of CREDENTIAL_NAMES) take(name, credentials?.fields[name]);",
     replace:
       "for (const name of CREDENTIAL_NAMES) take(name, credentialSets(given, sources).find((set) => set.fields[name] !== undefined)?.fields[name]);",
-    testFile: "tests/settings.test.ts",
+    testFile: "tests/unit/settings/settings.test.ts",
     testName: "resolution an access key in arguments is not completed by a secret from stack config or the environment",
   },
   {
@@ -60,7 +69,7 @@ const BUGS: readonly PlantedBug[] = [
     file: "provider/arguments/endpointUrl.ts",
     find: "127(?:\\.\\d{1,3}){3}",
     replace: "127\\..*",
-    testFile: "tests/badInput.test.ts",
+    testFile: "tests/integration/validation/badInput.test.ts",
     testName: "invalid input is refused before any request endpoint plain http to 127.evil.example",
   },
   {
@@ -68,7 +77,7 @@ const BUGS: readonly PlantedBug[] = [
     file: "provider/resources/latestCompletedBackupProvider.ts",
     find: 'if (current?.status === "COMPLETED") return',
     replace: "if (current) return",
-    testFile: "tests/latestCompletedBackupProvider.test.ts",
+    testFile: "tests/integration/resources/latestCompletedBackupProvider.test.ts",
     testName: "refresh: a pinned backup still listed but no longer COMPLETED is unavailable (keep), named with its status",
   },
   {
@@ -76,7 +85,7 @@ const BUGS: readonly PlantedBug[] = [
     file: "provider/http/requestBudget.ts",
     find: "throttled(retryAfterMs: number, permit: Permit): void {",
     replace: "throttled(retryAfterMs: number, permit: Permit): void {\n    if (retryAfterMs >= 0 || permit) return;",
-    testFile: "tests/requestBudget.test.ts",
+    testFile: "tests/unit/http/requestBudget.test.ts",
     testName: "a 429 pauses every waiter until Retry-After, then spaces them at the learned rate",
   },
   {
@@ -84,7 +93,7 @@ const BUGS: readonly PlantedBug[] = [
     file: "provider/arguments/catalogue.ts",
     find: '{ accessKey: "HW_ACCESS_KEY", secretKey: "HW_SECRET_KEY", securityToken: "HW_SECURITY_TOKEN" },',
     replace: '{ accessKey: "HW_ACCESS_KEY", secretKey: "HW_SECRET_KEY" },',
-    testFile: "tests/settings.test.ts",
+    testFile: "tests/unit/settings/settings.test.ts",
     testName:
       "resolution credentials come as a set from the first place that has any: arguments, taurusdb:*, huaweicloud:*, then each environment family",
   },
@@ -93,7 +102,7 @@ const BUGS: readonly PlantedBug[] = [
     file: "provider/arguments/catalogue.ts",
     find: 'backupTypes: { kind: "choice", pin: "choice",',
     replace: 'backupTypes: { kind: "choice", pin: "setting",',
-    testFile: "tests/settings.test.ts",
+    testFile: "tests/unit/settings/settings.test.ts",
     testName:
       "the argument catalogue the pinned resource re-pins on the choice inputs only, and never takes the ordering or the status filter",
   },
@@ -113,6 +122,9 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(copy, { recursive: true, force: true }));
 
+/** The test tier a file belongs to, which names its Jest config: `tests/unit/...` is `unit`. */
+const tierOf = (testFile: string) => testFile.split("/")[1];
+
 /** Runs one test of the copy and returns Jest's report. */
 async function runTest(testFile: string, testName: string): Promise<JestReport> {
   const output = path.join(copy, "report.json");
@@ -120,7 +132,7 @@ async function runTest(testFile: string, testName: string): Promise<JestReport> 
   const pattern = `^${testName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`;
   await promisify(execFile)(
     process.execPath,
-    [jest, "-c", "jest.unit.config.js", "--ci", "--json", `--outputFile=${output}`, "-t", pattern, testFile],
+    [jest, "-c", `jest.${tierOf(testFile)}.config.js`, "--ci", "--json", `--outputFile=${output}`, "-t", pattern, testFile],
     { cwd: copy },
   ).catch(() => undefined); // a failing test exits 1; the report says which
   return JSON.parse(fs.readFileSync(output, "utf8")) as JestReport;
