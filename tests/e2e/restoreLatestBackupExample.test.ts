@@ -5,7 +5,7 @@
  * reading that config) runs through the engine: the pinned backup is restored into staging with
  * its admin password, a second `pulumi up` does nothing, and the README's `restoreGeneration` bump
  * restores again. The endpoint is pointed at the emulator, the one setting not in the README; the
- * `@pulumi/random` part is checked under mocks (tests/examples/restoreLatestBackup.test.ts), as its
+ * `@pulumi/random` part is checked under mocks (tests/unit/examples/restoreLatestBackup.test.ts), as its
  * provider plugin cannot be downloaded here.
  */
 import * as pulumi from "@pulumi/pulumi";

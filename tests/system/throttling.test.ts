@@ -2,7 +2,7 @@
  * Waits in real time against a throttled emulator: a Retry-After of a second is waited out, and a
  * rate-limited API is paged to the end. Here rather than with the other faults because each waits
  * seconds by design; the client's choices (how long, how often) are checked without waiting in
- * tests/apiClient.test.ts.
+ * tests/unit/http/apiClient.test.ts.
  */
 import { argsFor, list, withEmulator } from "../support/emulator";
 
