@@ -40,7 +40,7 @@ export function latestCompletedBackupProvider(host: ProviderHost): pulumi.dynami
   const list = (inputs: Bag, overrides: Bag = {}): Promise<GetInstanceBackupsResult> =>
     listInstanceBackups(
       { ...pick(inputs, PIN_INPUT_NAMES), ...overrides },
-      { sources: host.sources(), context: CONTEXT, signal: host.signal },
+      { sources: host.sources(), context: CONTEXT, signal: host.signal, reporter: host.reporter },
     );
 
   /** The newest COMPLETED backup the inputs choose, with `maxAge` checked. */
