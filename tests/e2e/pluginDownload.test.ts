@@ -31,26 +31,30 @@ const pulumi = async (args: readonly string[], env: Record<string, string>, cwd?
   (await promisify(execFile)(path.join(engine.binDir, "pulumi"), [...args], { env, cwd, encoding: "utf8" })).stdout;
 
 const schema = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "schema.json"), "utf8"));
+/** The README's YAML example, the instance from config and 20 backups a page, so the listing has pages to show. */
 const PROGRAM = `
 config:
   instanceId:
     type: string
 variables:
-  listing:
+  backups:
     fn::invoke:
       function: taurusdb:index:getInstanceBackups
       arguments:
+        requireLatestCompleted: true
         instanceId: \${instanceId}
         pageSize: 20
 resources:
-  pinned:
+  restorePoint:
     type: taurusdb:index:LatestCompletedBackup
     properties:
       instanceId: \${instanceId}
       pageSize: 20
+      keepers:
+        generation: "1"
 outputs:
-  newestCompletedBackupId: \${listing.latestCompletedBackupId}
-  pinnedBackupId: \${pinned.backupId}
+  newestCompletedBackupId: \${backups.latestCompletedBackupId}
+  restoreFrom: \${restorePoint.backupId}
 `;
 
 let engine: Engine;
@@ -141,7 +145,7 @@ describe("a YAML program's first pulumi up, with an empty Pulumi home and only t
     const up = await local.stack.up({ onOutput: (text) => printed.push(text), onEvent: (event) => events.push(event) });
     const newest = emulator.control.backups().find((b) => b.status === "COMPLETED")!.id;
     expect(up.outputs.newestCompletedBackupId.value).toBe(newest);
-    expect(up.outputs.pinnedBackupId.value).toBe(newest);
+    expect(up.outputs.restoreFrom.value).toBe(newest);
     expect(releaseHost.requests.slice(before)).toEqual([archive()]);
     expect(fs.existsSync(path.join(pluginDir(pulumiHome()), PLUGIN_EXECUTABLE))).toBe(true);
   });
@@ -158,7 +162,7 @@ describe("a YAML program's first pulumi up, with an empty Pulumi home and only t
     const pages = diagnostics.filter((d) => /fetched page \d+\/4 \(\d+ of 70 backups\)/.test(d.message));
     expect(pages.length).toBeGreaterThanOrEqual(8);
     expect(pages.every((d) => d.ephemeral === true && d.severity === "info")).toBe(true);
-    const pinnedUrn = expect.stringMatching(/::taurusdb:index:LatestCompletedBackup::pinned$/);
+    const pinnedUrn = expect.stringMatching(/::taurusdb:index:LatestCompletedBackup::restorePoint$/);
     expect(pages).toContainEqual(expect.objectContaining({ urn: pinnedUrn, message: expect.stringContaining("fetched page 4/4") }));
     expect(diagnostics).toContainEqual(expect.objectContaining({ urn: pinnedUrn, message: expect.stringContaining("pinned backup") }));
   });
