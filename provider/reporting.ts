@@ -1,7 +1,9 @@
 /**
  * Progress of a listing: what a listing tells as it goes. Inside a Pulumi program it goes to
- * Pulumi's log (./pulumiReporter.ts), on the command line to stderr (./cli/stderrProgress.ts), and
- * nowhere otherwise. Both say it in the words of {@link progressText}.
+ * Pulumi's log (./pulumiReporter.ts), from the provider plugin to the engine's log
+ * (./plugin/package.ts), on the command line to stderr (./cli/stderrProgress.ts), and nowhere
+ * otherwise. All say it in the words of {@link progressText}; the logs at the levels of
+ * {@link lineReporter}.
  */
 import type { RetryEvent } from "./http/client";
 import type { ScanProgress } from "./paging/collectSnapshot";
@@ -34,3 +36,21 @@ export const progressText = {
       s.latestCompletedBackupId ? `newest COMPLETED ${s.latestCompletedBackupId}` : "no COMPLETED backup"
     }`,
 } as const;
+
+/** A progress event as a log line: its words and how loud it is. Page progress is ephemeral. */
+export interface ProgressLine {
+  readonly severity: "debug" | "info" | "warning";
+  readonly message: string;
+  readonly ephemeral: boolean;
+}
+
+/** A reporter that writes each event as one {@link ProgressLine}: the one choice of level per event, for every log. */
+export function lineReporter(write: (line: ProgressLine) => void): ProgressReporter {
+  return {
+    page: (instanceId, progress) => write({ severity: "info", message: progressText.page(instanceId, progress), ephemeral: true }),
+    retry: (instanceId, event) => write({ severity: "debug", message: progressText.retry(instanceId, event), ephemeral: false }),
+    rescan: (instanceId, scan, reason) =>
+      write({ severity: "warning", message: progressText.rescan(instanceId, scan, reason), ephemeral: false }),
+    done: (instanceId, summary) => write({ severity: "info", message: progressText.done(instanceId, summary), ephemeral: false }),
+  };
+}

@@ -25,9 +25,12 @@ import {
   type PropertyType,
 } from "../provider/plugin/schema";
 import { repoRoot } from "../harness/repoRoot";
+import { goModulePath, logoUrl, pluginDownloadUrl, repository } from "./release/repository";
 import { readDeclarationDocs, type DeclarationDocs, type MemberDoc } from "./typeDocs";
 
 export const SCHEMA_FILE = "schema.json";
+/** The Python SDK's package and distribution name. */
+export const PYTHON_PACKAGE = "pulumi_taurusdb";
 /** Beside the generated SDKs: the hash of the schema they were generated from. */
 export const SDK_SCHEMA_HASH_FILE = path.join("sdk", "schema.sha256");
 
@@ -77,14 +80,25 @@ export function packageDescription(docs: DeclarationDocs = readDeclarationDocs()
     };
   });
   const outputs = (owner: string, names?: readonly string[]) => properties(docs, owner, names);
+  const repo = repository();
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot(), "package.json"), "utf8")) as {
+    keywords: string[];
+    license: string;
+    author: string;
+  };
 
   return {
     ...PLUGIN_IDENTITY,
     displayName: "Huawei Cloud TaurusDB backups",
     description:
       "The full backups of a Huawei Cloud TaurusDB (GaussDB for MySQL) instance, every page, signed and retried, the newest COMPLETED one, live or pinned, and a restore of one into an existing instance.",
-    keywords: ["pulumi", "huaweicloud", "taurusdb", "gaussdb", "backup", "category/database", "kind/native"],
-    license: "Apache-2.0",
+    keywords: manifest.keywords.filter((keyword) => keyword !== "dynamic-provider").concat(["category/database", "kind/native"]),
+    license: manifest.license,
+    publisher: manifest.author,
+    repository: repo.url,
+    homepage: repo.url,
+    logoUrl: logoUrl(PLUGIN_IDENTITY.version, repo),
+    pluginDownloadURL: pluginDownloadUrl(repo),
     arguments: [...listingArguments, ...pinArguments, ...restoreArguments],
     configGroups: ["connection"],
     types: { Backup: { description: docs.describe("Backup"), properties: outputs("Backup") } },
@@ -111,10 +125,10 @@ export function packageDescription(docs: DeclarationDocs = readDeclarationDocs()
       },
     ],
     language: {
-      python: { packageName: "pulumi_taurusdb", respectSchemaVersion: true, pyproject: { enabled: true } },
+      python: { packageName: PYTHON_PACKAGE, respectSchemaVersion: true, pyproject: { enabled: true } },
       go: {
-        // The module path the Go SDK is published under; set it to the repository's real path before publishing.
-        importBasePath: "github.com/taurusdb-backups/pulumi-taurusdb-backups/sdk/go/taurusdb",
+        // The module the Go SDK is published under (sdk/go/go.mod), from package.json's repository.
+        importBasePath: `${goModulePath(repo)}/${PLUGIN_IDENTITY.name}`,
         generateResourceContainerTypes: true,
         respectSchemaVersion: true,
       },

@@ -3,8 +3,8 @@
  * serves the provider and prints the port on its first line of output, which is how the engine
  * finds it; it stops cleanly when the engine interrupts it (SIGINT) or terminates it.
  *
- * Arguments (logging flags, then the engine's address) are not needed: the provider does not call
- * back into the engine.
+ * Its arguments are logging flags, then the engine's address, where its log lines go (see
+ * ./package.ts).
  */
 import { createProvider } from "./provider";
 import { taurusDbPackage } from "./package";

@@ -7,7 +7,7 @@
  * {@link PluginPackage}.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { ARGUMENTS, CONFIG_NAMESPACE, namesOf, type ArgumentName } from "../arguments/catalogue";
+import { ARGUMENTS, CONFIG_NAMESPACE, CREDENTIAL_ENV_FAMILIES, namesOf, type ArgumentName } from "../arguments/catalogue";
 import { RESTORE_SECRET_NAMES } from "../restore/arguments";
 import { InvalidArgumentsError } from "../errors";
 import { listInstanceBackups } from "../listing";
@@ -17,7 +17,8 @@ import { LATEST_COMPLETED_BACKUP_COMPUTED } from "../resources/latestCompletedBa
 import { INSTANCE_RESTORE_COMPUTED } from "../restore/state";
 import { instanceRestoreProvider } from "../restore/instanceRestoreProvider";
 import { PartialStateError } from "../dynamic/partialState";
-import { engineLog } from "../dynamic/engineLog";
+import { Redactor } from "../http/redact";
+import { engineAddress, engineLogSink, providerLog, sinkReporter, type LogSink } from "../dynamic/engineLog";
 import type { ProviderHost } from "../dynamic/providerHost";
 import { mergeSettings } from "../settings/merge";
 import type { SettingSources } from "../settings/sources";
@@ -26,6 +27,7 @@ import { credentialIssues, valueIssues } from "../validation/validate";
 import schema from "../../schema.json";
 import { Cancellation } from "./cancellation";
 import { PLUGIN_IDENTITY } from "./identity";
+import { currentUrn } from "./logContext";
 
 /** A dynamic-provider object, as the core implements each resource. */
 export type CoreResourceProvider = pulumi.dynamic.ResourceProvider;
@@ -93,8 +95,23 @@ const sources = (): SettingSources => ({
   stackConfig: (key) => (key.startsWith(`${CONFIG_NAMESPACE}:`) ? configuration(key.slice(CONFIG_NAMESPACE.length + 1)) : undefined),
   env: process.env,
 });
-// The engine gives a provider plugin its address as the first argument, as it does a dynamic provider.
-const host: ProviderHost = { sources, log: engineLog(process.argv[2]), now: Date.now, signal: cancellation.signal };
+
+/** Every credential the plugin can know of beyond a call's own inputs: its configuration's and its environment's. */
+function knownCredentials(): string[] {
+  const credentialKeys = CONFIG_KEYS.filter((key) => ARGUMENTS[key].kind === "credential");
+  const fromEnv = CREDENTIAL_ENV_FAMILIES.flatMap((family) => Object.values(family).map((name) => process.env[name!]));
+  return [...credentialKeys.map((key) => configuration(key)), ...fromEnv].filter((value): value is string => !!value);
+}
+
+/**
+ * The engine's log (its address is the plugin's last argument), each line attached to the resource
+ * being served. The core's lines hold no secret; a line is redacted once more all the same, against
+ * the credentials of the configuration and the environment, so none can reach the engine's output.
+ */
+const engineSink = engineLogSink(engineAddress(), currentUrn);
+const logSink: LogSink = (line) => engineSink({ ...line, message: Redactor.of(knownCredentials()).text(line.message) });
+const reporter = sinkReporter(logSink);
+const host: ProviderHost = { sources, log: providerLog(logSink), reporter, now: Date.now, signal: cancellation.signal };
 
 function configIssues(config: Readonly<Record<string, string>>): Issue[] {
   const unknown = Object.keys(config).filter((key) => !(CONFIG_KEYS as readonly string[]).includes(key));
@@ -118,7 +135,7 @@ function argumentIssues(error: unknown): Issue[] | undefined {
 }
 
 async function listBackups(args: Record<string, unknown>): Promise<Record<string, unknown>> {
-  return { ...(await listInstanceBackups(args, { sources: sources(), signal: cancellation.signal })) };
+  return { ...(await listInstanceBackups(args, { sources: sources(), signal: cancellation.signal, reporter })) };
 }
 
 export const taurusDbPackage: PluginPackage = {

@@ -2,12 +2,14 @@
  * The taurusdb provider: one instance per plugin process, which the engine starts per provider
  * (the default one configured from stack config, or each explicit `pulumi:providers:taurusdb`).
  * It routes each call to the package's function or resource, holds the configuration Configure
- * handed over, and runs every operation under the engine's cancellation.
+ * handed over, and runs every operation under the engine's cancellation, a resource's with its log
+ * lines attached to it.
  */
 import { checkConfig, configFromRequest, diffConfig } from "./configuration";
 import { GetInstanceBackupsFunction } from "./getInstanceBackupsFunction";
 import { CoreResource } from "./coreResource";
 import type { ProviderHandlers, ResourceRef } from "./handlers";
+import { withUrn } from "./logContext";
 import type { PluginPackage } from "./package";
 
 export function createProvider(pkg: PluginPackage): ProviderHandlers {
@@ -25,6 +27,9 @@ export function createProvider(pkg: PluginPackage): ProviderHandlers {
     return found;
   };
   const run = <T>(what: string, operation: () => Promise<T>) => cancellation.run(what, operation);
+  /** A resource's operation, its log lines attached to the resource. */
+  const runFor = <T>(req: ResourceRef, what: string, operation: () => Promise<T>) =>
+    run(`${what} ${req.urn}`, () => withUrn(req.urn, operation));
 
   return {
     version: pkg.version,
@@ -40,12 +45,12 @@ export function createProvider(pkg: PluginPackage): ProviderHandlers {
       return run(token, () => getInstanceBackups.invoke(args));
     },
 
-    check: (req) => run(`Checking ${req.urn}`, () => resource(req).check(req.olds, req.news)),
-    diff: (req) => run(`Diffing ${req.urn}`, () => resource(req).diff(req.id, req.olds, req.news)),
-    create: (req) => run(`Creating ${req.urn}`, () => resource(req).create(req.properties, req.preview)),
-    read: (req) => run(`Reading ${req.urn}`, () => resource(req).read(req.id, req.properties, req.inputs)),
-    update: (req) => run(`Updating ${req.urn}`, () => resource(req).update(req.id, req.olds, req.news)),
-    delete: (req) => run(`Deleting ${req.urn}`, () => resource(req).delete(req.id, req.properties)),
+    check: (req) => runFor(req, "Checking", () => resource(req).check(req.olds, req.news)),
+    diff: (req) => runFor(req, "Diffing", () => resource(req).diff(req.id, req.olds, req.news)),
+    create: (req) => runFor(req, "Creating", () => resource(req).create(req.properties, req.preview)),
+    read: (req) => runFor(req, "Reading", () => resource(req).read(req.id, req.properties, req.inputs)),
+    update: (req) => runFor(req, "Updating", () => resource(req).update(req.id, req.olds, req.news)),
+    delete: (req) => runFor(req, "Deleting", () => resource(req).delete(req.id, req.properties)),
 
     cancel: async () => cancellation.cancel(),
   };

@@ -58,8 +58,13 @@ export interface PackageDescription<Group extends string = string> {
   readonly description: string;
   readonly keywords: readonly string[];
   readonly license: string;
+  /** What the Pulumi Registry shows: who publishes it, where its source and home page are, its logo. */
   readonly publisher?: string;
   readonly repository?: string;
+  readonly homepage?: string;
+  readonly logoUrl?: string;
+  /** Where the engine downloads the plugin from (`${VERSION}` is replaced by the version it needs). */
+  readonly pluginDownloadURL?: string;
   readonly arguments: readonly ArgumentDescription<Group>[];
   /** Groups that make up the provider configuration (`<name>:<key>` stack config, explicit provider inputs). */
   readonly configGroups: readonly Group[];
@@ -108,6 +113,9 @@ export function buildSchema<Group extends string>(pkg: PackageDescription<Group>
     license: pkg.license,
     ...(pkg.publisher ? { publisher: pkg.publisher } : {}),
     ...(pkg.repository ? { repository: pkg.repository } : {}),
+    ...(pkg.homepage ? { homepage: pkg.homepage } : {}),
+    ...(pkg.logoUrl ? { logoUrl: pkg.logoUrl } : {}),
+    ...(pkg.pluginDownloadURL ? { pluginDownloadURL: pkg.pluginDownloadURL } : {}),
     meta: { moduleFormat: "(.*)", supportPack: true },
     config: { variables: properties(config) },
     provider: {

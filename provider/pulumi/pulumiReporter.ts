@@ -4,7 +4,10 @@
  * and does not pile up in the final diagnostics.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { progressText, silentReporter, type ProgressReporter } from "../reporting";
+import { lineReporter, silentReporter, type ProgressLine, type ProgressReporter } from "../reporting";
+
+/** `pulumi.log`'s function for each level, looked up when a line is written. */
+const LOG_NAMES: Record<ProgressLine["severity"], "debug" | "info" | "warn"> = { debug: "debug", info: "info", warning: "warn" };
 
 /**
  * Reports through `pulumi.log`, attached to `resource` when given, inside a Pulumi program (one run
@@ -13,18 +16,5 @@ import { progressText, silentReporter, type ProgressReporter } from "../reportin
 export function pulumiReporter(resource?: pulumi.Resource): ProgressReporter {
   if (!pulumi.runtime.hasEngine() && !pulumi.runtime.hasMonitor()) return silentReporter;
   const ignore = () => undefined;
-  return {
-    page(instanceId, progress) {
-      pulumi.log.info(progressText.page(instanceId, progress), resource, undefined, true).catch(ignore);
-    },
-    retry(instanceId, event) {
-      pulumi.log.debug(progressText.retry(instanceId, event), resource).catch(ignore);
-    },
-    rescan(instanceId, scan, reason) {
-      pulumi.log.warn(progressText.rescan(instanceId, scan, reason), resource).catch(ignore);
-    },
-    done(instanceId, summary) {
-      pulumi.log.info(progressText.done(instanceId, summary), resource).catch(ignore);
-    },
-  };
+  return lineReporter((line) => void pulumi.log[LOG_NAMES[line.severity]](line.message, resource, undefined, line.ephemeral).catch(ignore));
 }

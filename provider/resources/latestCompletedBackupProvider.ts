@@ -48,7 +48,7 @@ export function latestCompletedBackupProvider(host: ProviderHost): ProviderWith<
   const list = (inputs: Bag, overrides: Bag = {}): Promise<GetInstanceBackupsResult> =>
     listInstanceBackups(
       { ...pick(inputs, PIN_INPUT_NAMES), ...overrides },
-      { sources: host.sources(), context: CONTEXT, signal: host.signal },
+      { sources: host.sources(), context: CONTEXT, signal: host.signal, reporter: host.reporter },
     );
 
   /** The newest COMPLETED backup the inputs choose, with `maxAge` checked. */

@@ -2,10 +2,10 @@
  * The providers as the engine's dynamic-provider process runs them for a Node.js program. Loaded
  * by module name (`pulumi-taurusdb-backups/dynamic-runtime`), never serialized; see
  * ../dynamic/serializedProvider.ts. The engine hands `configure` the stack config (every namespace, secrets
- * decrypted), and its own address as this process's first argument, where log lines go.
+ * decrypted), and its own address as this process's last argument, where log lines go.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { engineLog } from "../dynamic/engineLog";
+import { engineAddress, engineLogSink } from "../dynamic/engineLog";
 import { instanceBackupsProvider } from "./instanceBackupsProvider";
 import { instanceRestoreProvider } from "../restore/instanceRestoreProvider";
 import { latestCompletedBackupProvider } from "./latestCompletedBackupProvider";
@@ -13,7 +13,7 @@ import { forDynamicHost } from "../dynamic/forDynamicHost";
 import { configurableHost } from "../dynamic/providerHost";
 import type { ProviderKind } from "../dynamic/serializedProvider";
 
-const process_ = configurableHost(engineLog(process.argv[2]));
+const process_ = configurableHost(engineLogSink(engineAddress()));
 
 const forHost = (provider: pulumi.dynamic.ResourceProvider) => forDynamicHost(provider, process_.configure);
 

@@ -17,7 +17,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { ensureEngine } from "../../harness/engine";
-import { installPluginFromTarball, type InstalledPlugin } from "../../harness/pluginInstall";
+import { installPluginFromArchive, type InstalledPlugin } from "../../harness/pluginInstall";
 import { waitFor } from "../support/emulator";
 
 jest.setTimeout(120_000);
@@ -97,7 +97,7 @@ const listingRequests = () => emulator.control.stats().byRoute.backups;
 
 beforeAll(async () => {
   emulator = await startEmulator({ backups: 40, seed: 5 });
-  installed = await installPluginFromTarball(ensureEngine(), "protocol");
+  installed = await installPluginFromArchive(ensureEngine(), "protocol");
 });
 beforeEach(async () => {
   plugin = await PluginProcess.start(installed.executable);
@@ -117,7 +117,7 @@ const newestCompleted = () => emulator.control.backups().find((b) => b.status ==
 describe("plugin information and schema", () => {
   test("GetPluginInfo reports the package version; GetSchema returns the schema.json of the repository", async () => {
     const info = await plugin.call<Empty, { getVersion(): string }>("getPluginInfo", new Empty());
-    expect(info.getVersion()).toBe(installed.packed.version);
+    expect(info.getVersion()).toBe(installed.archive.version);
     const response = await plugin.call<providerPb.GetSchemaRequest, providerPb.GetSchemaResponse>(
       "getSchema",
       new providerPb.GetSchemaRequest(),

@@ -4,18 +4,20 @@
  * against the emulator: the newest COMPLETED backup through get_instance_backups_output, one pinned
  * by LatestCompletedBackup, a preview right after `up` that changes nothing, a newer backup that
  * moves only the live value, a keeper that moves the pin, and a state and output free of
- * credentials. Python's environment (pulumi from PyPI, the SDK from sdk/python) is cached outside
- * the repository (scripts/pythonEnv.ts).
+ * credentials. The SDK is installed as a user installs it: from the release's wheel (`python -m
+ * build` of sdk/python), with pip, into a virtual environment of its own made for that wheel
+ * (harness/pythonEnv.ts), beside pulumi from PyPI.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { ensureEngine, type Engine } from "../../harness/engine";
 import { emulatorConfig, localEngineEnv, workRoot } from "../../harness/localStack";
-import { installPluginFromTarball, type InstalledPlugin } from "../../harness/pluginInstall";
+import { installPluginFromArchive, type InstalledPlugin } from "../../harness/pluginInstall";
 import { ensurePythonEnv, type PythonEnv } from "../../harness/pythonEnv";
+import { PLUGIN_VERSION } from "../../scripts/release/bundle";
 
 jest.setTimeout(900_000);
 
@@ -42,7 +44,7 @@ describe("a Python inline program with the generated SDK through the engine", ()
     python = ensurePythonEnv();
     engine = ensureEngine();
     emulator = await startEmulator({ backups: 150, seed: 23 });
-    plugin = await installPluginFromTarball(engine, "python");
+    plugin = await installPluginFromArchive(engine, "python");
     workDir = path.join(workRoot(), `${PROJECT}-${randomBytes(4).toString("hex")}`);
     fs.mkdirSync(path.join(workDir, "state"), { recursive: true });
   });
@@ -87,6 +89,27 @@ describe("a Python inline program with the generated SDK through the engine", ()
       child.stdin.end(JSON.stringify(params));
     });
   }
+
+  test("the SDK the program imports is the release's wheel, installed by pip into an environment of its own", () => {
+    const probe = spawnSync(
+      python.python,
+      [
+        "-c",
+        "import json, sys, importlib.metadata as m, pulumi_taurusdb; d = m.distribution('pulumi_taurusdb'); print(json.dumps({'file': pulumi_taurusdb.__file__, 'prefix': sys.prefix, 'installer': d.read_text('INSTALLER'), 'origin': json.loads(d.read_text('direct_url.json'))['url'], 'version': d.version}))",
+      ],
+      { encoding: "utf8" },
+    );
+    const found = JSON.parse(probe.stdout);
+    expect(path.basename(python.wheel)).toBe(`pulumi_taurusdb-${PLUGIN_VERSION}-py3-none-any.whl`);
+    expect(found).toEqual({
+      file: expect.stringContaining(`${path.sep}site-packages${path.sep}pulumi_taurusdb${path.sep}`),
+      prefix: fs.realpathSync(python.dir),
+      installer: "pip\n",
+      // The wheel's place when the environment was made (the environment is shared by checkouts with the same wheel).
+      origin: expect.stringMatching(new RegExp(`^file:///.*/${path.basename(python.wheel).replace(/\./g, "\\.")}$`)),
+      version: PLUGIN_VERSION,
+    });
+  });
 
   test("up reads and pins the newest COMPLETED backup; a preview right after shows no changes", async () => {
     const [up, preview] = await runProgram(["up", "preview"]);

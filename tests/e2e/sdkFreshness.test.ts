@@ -1,7 +1,8 @@
 /**
  * schema.json and the generated SDKs are what the plugin's package description makes today, told
  * without running Go: schema.json is rebuilt here and compared, and sdk/schema.sha256 records the
- * schema the committed SDKs were generated from. Then the Go SDK is compiled (the Python SDK is
+ * schema the committed SDKs were generated from. `pulumi schema check` finds nothing wrong with it
+ * (the Registry's own check). Then the Go SDK is compiled (the Python SDK is built into a wheel,
  * installed and run by pythonProgram.test.ts).
  */
 import { spawnSync } from "node:child_process";
@@ -9,7 +10,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { goEnv } from "../../harness/goEnv";
 import { GO_SDK_DIR } from "../../harness/goModules";
-import { PLUGIN_NAME, PLUGIN_VERSION } from "../../scripts/packPlugin";
+import { PLUGIN_NAME, PLUGIN_VERSION } from "../../scripts/release/bundle";
+import { ensureEngine } from "../../harness/engine";
+import { goModulePath, pluginDownloadUrl } from "../../scripts/release/repository";
 import { SCHEMA_FILE, schemaText, SDK_SCHEMA_HASH_FILE, sha256 } from "../../scripts/schema";
 
 jest.setTimeout(600_000);
@@ -25,10 +28,23 @@ test("the committed SDKs were generated from this schema.json (else run `npm run
   expect(read(SDK_SCHEMA_HASH_FILE).trim()).toBe(sha256(read(SCHEMA_FILE)));
 });
 
-test("both SDKs ask the engine for this plugin at this version", () => {
+test("both SDKs ask the engine for this plugin at this version, from the release location", () => {
   for (const file of ["sdk/python/pulumi_taurusdb/pulumi-plugin.json", "sdk/go/taurusdb/pulumi-plugin.json"]) {
-    expect(JSON.parse(read(file))).toEqual({ resource: true, name: PLUGIN_NAME, version: PLUGIN_VERSION });
+    expect(JSON.parse(read(file))).toEqual({ resource: true, name: PLUGIN_NAME, version: PLUGIN_VERSION, server: pluginDownloadUrl() });
   }
+});
+
+test("the Go SDK's module path is the one derived from package.json's repository", () => {
+  expect(read(path.join(GO_SDK_DIR, "go.mod")).split("\n")[0]).toBe(`module ${goModulePath()}`);
+});
+
+test("pulumi schema check passes on schema.json", async () => {
+  const check = spawnSync(path.join(ensureEngine().binDir, "pulumi"), ["schema", "check", SCHEMA_FILE], {
+    cwd: ROOT,
+    env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
+    encoding: "utf8",
+  });
+  expect({ status: check.status, output: `${check.stdout}${check.stderr}`.trim() }).toEqual({ status: 0, output: "" });
 });
 
 test("the Go SDK compiles and passes go vet", () => {

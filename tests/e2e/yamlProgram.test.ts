@@ -12,7 +12,7 @@ import type { EngineEvent } from "@pulumi/pulumi/automation";
 import { startEmulator, type RunningEmulator } from "../../provider/emulator";
 import { ensureEngine } from "../../harness/engine";
 import { emulatorConfig, type LocalStack } from "../../harness/localStack";
-import { installPluginFromTarball, type InstalledPlugin } from "../../harness/pluginInstall";
+import { installPluginFromArchive, type InstalledPlugin } from "../../harness/pluginInstall";
 import { createYamlStack } from "../../harness/yamlStack";
 
 jest.setTimeout(600_000);
@@ -99,7 +99,7 @@ describe("a YAML program through the engine with the installed plugin", () => {
     emulator = await startEmulator({ backups: 120, seed: 11 });
     emulator.control.setRestoreDurations({ pendingMs: 50, runningMs: 300 });
     target = emulator.control.addInstance({ name: "staging" });
-    plugin = await installPluginFromTarball(ensureEngine(), "yaml");
+    plugin = await installPluginFromArchive(ensureEngine(), "yaml");
     local = await createYamlStack({
       project: "e2e-yaml",
       program: PROGRAM,

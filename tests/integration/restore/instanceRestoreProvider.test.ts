@@ -1,5 +1,5 @@
 /**
- * The InstanceRestore provider object (provider/resources/instanceRestoreProvider.ts) called as the
+ * The InstanceRestore provider object (provider/restore/instanceRestoreProvider.ts) called as the
  * engine calls it, against the emulator over real HTTP, on a clock 1000 times faster than real
  * time: what a diff replaces, a restore still under way at its deadline recorded and then followed
  * (not repeated) by the next update, one that then fails recorded as Failed and restored again, a

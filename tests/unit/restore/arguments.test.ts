@@ -1,5 +1,5 @@
 /**
- * The restore's arguments in one validation pass (provider/validation/restoreSettings.ts): each
+ * The restore's arguments in one validation pass (provider/restore/settings.ts): each
  * value against its rule, the rules between them, and the listing's connection and credential
  * settings checked as the listing checks them, with every problem reported at once and no secret
  * (credential or password) quoted. Nothing here makes a request: there is no server.
